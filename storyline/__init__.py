@@ -1,0 +1,1 @@
+"""storyline: raw news pages in, clean articles, entities, quotations and stories out."""

