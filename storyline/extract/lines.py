@@ -24,6 +24,8 @@ TERMINAL = re.compile(r"[.!?…:;]$")
 CLOSERS = "\"'»”’)]"
 DOMAIN = re.compile(r"\b[\w-]+\.(ru|com|org|net|ua|by|kz|info|io|uk|de|рф)\b", re.IGNORECASE)
 WORD = re.compile(r"\w+")
+CREDIT_LABEL = re.compile(r"^(image source|image|photo|picture|credit|фото|источник фото|"
+                          r"источник изображения|иллюстрация)\s*:\s*", re.IGNORECASE)
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -158,7 +160,7 @@ def read_page_text(text: str, title_hint: str | None = None) -> PageReading:
         title=heads[0] if heads else None,
         subtitle=heads[1] if len(heads) > 1 else None,
         body=tuple(line.text for line in body),
-        image_credits=tuple(line.text for line in lines if line.kind == "credit"),
+        image_credits=tuple(CREDIT_LABEL.sub("", line.text) for line in lines if line.kind == "credit"),
         rights=tuple(line.text for line in lines if line.kind == "rights"),
     )
 
