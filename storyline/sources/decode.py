@@ -18,12 +18,12 @@ class Undecodable(ValueError):
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode `data`, returning (text, encoding name). Raises Undecodable for binary data."""
-    if looks_binary(data):
-        raise Undecodable("binary content (NUL or control bytes), not text")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    if looks_binary(data):
+        raise Undecodable("binary content (NUL or control bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -39,7 +39,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in head:
         return True
     control = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\v\x1b")
     return control > len(head) * 0.05
