@@ -1,0 +1,102 @@
+"""The main job: idempotent ingest, and a run killed mid-batch loses and duplicates nothing."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+
+import pytest
+
+from storyline.extract import ExtractOptions, extract_article
+from storyline.ingest import ingest
+from storyline.settings import load_settings
+from storyline.sources import read_inputs
+from storyline.store import Store
+
+TOPICS = ["grain exports", "gas prices", "rail freight", "fishing quotas", "steel tariffs", "wheat harvest"]
+
+
+def write_corpus(folder, count):
+    """Distinct small news pages, with some chrome, so each one yields an article."""
+    folder.mkdir(exist_ok=True)
+    for number in range(count):
+        topic = TOPICS[number % len(TOPICS)]
+        (folder / f"page{number:04d}.txt").write_text("\n".join([
+            "Log in", f"Talks on {topic} resume, round {number}", "1534",
+            f"LONDON, March {number % 28 + 1} (Reuters) - Delegations met for round {number} of talks "
+            f"on {topic}, officials said.",
+            f"The sides agreed an agenda of {number % 7 + 2} points and will meet again next month.",
+            "Comments",
+        ]), "utf-8")
+
+
+def extract_only(page):
+    return extract_article(page, ExtractOptions(reference_date=date(2026, 11, 22)))
+
+
+def test_ingest_same_pages_twice_stores_them_once(tmp_path):
+    write_corpus(tmp_path, 10)
+    settings = load_settings(batch_size=3)
+    with Store(tmp_path / "news.db") as store:
+        first = ingest(read_inputs([str(tmp_path / "*.txt")]), store, [extract_only], settings)
+        second = ingest(read_inputs([str(tmp_path / "*.txt")]), store, [extract_only], settings)
+        assert (first["read"], second["read"], second["known"]) == (10, 0, 10)
+        assert store.counts()["articles"] == 10
+
+
+def test_ingest_records_bad_items_and_goes_on(tmp_path):
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    seen = []
+    with Store(tmp_path / "news.db") as store:
+        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only], load_settings(),
+                       on_error=seen.append)
+        assert (tally["read"], tally["failed"]) == (3, 2)
+        assert {a.error.code for a in seen} == {"empty", "not-text"}
+        assert len(store.errors()) == 2
+
+
+def test_ingest_stage_exception_becomes_an_error_record(tmp_path):
+    write_corpus(tmp_path / "in", 2)
+
+    def explode(article):
+        raise RuntimeError("model fell over")
+    seen = []
+    with Store(tmp_path / "news.db") as store:
+        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, explode], load_settings(),
+                       on_error=seen.append)
+    assert tally["failed"] == 2
+    assert all("explode failed: RuntimeError: model fell over" in a.error.message for a in seen)
+
+
+@pytest.mark.slow
+def test_ingest_killed_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_path):
+    pages = tmp_path / "pages"
+    write_corpus(pages, 150)
+    db = tmp_path / "news.db"
+    config = tmp_path / "config.toml"
+    config.write_text("[pipeline]\nbatch_size = 5\n", "utf-8")
+    command = [sys.executable, "-m", "storyline", "--config", str(config), "ingest", str(pages),
+               "--db", str(db), "--no-progress"]
+    run = subprocess.Popen(command, stderr=subprocess.DEVNULL, start_new_session=True)
+    stored = 0
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if db.exists():
+            with Store(db) as store:
+                stored = store.counts()["articles"]
+        if stored >= 10:
+            break
+        time.sleep(0.05)
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    assert 0 < stored < 150, "the run must be killed part-way through"
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store(db) as store:
+        ids = [article.id for article in store.iter_articles()]
+        assert len(ids) == len(set(ids)) == 150
+        assert sum(len(story.articles) for story in store.stories(limit=1000)) == 150
