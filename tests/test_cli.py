@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from storyline.cli import main
-from tests.conftest import EXAMPLES, golden_readings
+from tests.conftest import EXAMPLES, ROOT, golden_readings
 
 SEEDS = sorted(str(path) for path in EXAMPLES.glob("*.txt"))
 EXTRACT_FIELDS = {"id", "source", "language", "title", "subtitle", "body", "dateline", "published",
@@ -157,3 +157,9 @@ def test_cli_serve_answers_on_its_port(ingested):
 def test_cli_every_command_help_has_an_example():
     for name, command in main.commands.items():
         assert "Example:" in (command.help or ""), name
+
+
+def test_cli_every_command_is_documented():
+    usage = (ROOT / "docs" / "usage.md").read_text("utf-8")
+    for name in main.commands:
+        assert f"### {name}\n`storyline {name}" in usage, name
