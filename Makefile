@@ -37,7 +37,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 # Browser tests drive Debian's chromium; without root the browser tests skip and say why.
 browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; } || \
 		echo "chromium not installed: browser tests will be skipped"
 
 clean:

@@ -8,6 +8,7 @@ through JSON and the store. Lists are tuples so that records stay immutable.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -22,9 +23,15 @@ class Record:
 
     @classmethod
     def from_json(cls, data: dict):
-        hints = typing.get_type_hints(cls)
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: _from_json(hints[k], v) for k, v in data.items() if k in known})
+        hints = _field_hints(cls)
+        return cls(**{k: _from_json(hints[k], v) for k, v in data.items() if k in hints})
+
+
+@functools.cache
+def _field_hints(cls) -> dict:
+    """Field name → type of a record class (resolving hints is slow: done once per class)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {name: hint for name, hint in typing.get_type_hints(cls).items() if name in names}
 
 
 def _to_json(value):

@@ -1,0 +1,8 @@
+"""The embedded store: SQLite (WAL) with FTS5 search, schema migrations and exports."""
+
+from storyline.store.export import export
+from storyline.store.schema import MIGRATIONS, NewerSchema
+from storyline.store.search import MARK_END, MARK_START
+from storyline.store.store import Store
+
+__all__ = ["Store", "export", "MIGRATIONS", "NewerSchema", "MARK_START", "MARK_END"]
