@@ -1,0 +1,83 @@
+"""Understand: article -> entities (with names in both scripts and roles) and quotations.
+
+    annotate = build_annotator()       # loads natasha and spaCy once (about 2 s)
+    article = annotate(article)        # fills `entities` and `quotes`
+
+Russian text goes to natasha, everything else to spaCy's English model; the
+rest of the stage (entities.py, roles.py, quotes.py, names.py) works on our
+own `Reading` records and is the same for both languages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Callable
+
+from ..records import Article, Entity, Mention
+
+CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def build_annotator() -> Callable[[Article], Article]:
+    """Load the models and the name tables once; return `annotate(article) -> article`."""
+    # Imported here so that importing storyline does not load the NLP libraries.
+    from .english import load_english_reader
+    from .names import load_name_book
+    from .roles import load_role_words
+    from .russian import load_russian_reader
+
+    read_russian = load_russian_reader()
+    readers = {"ru": lambda paragraphs: [read_russian(p) for p in paragraphs],
+               "en": load_english_reader()}
+    book = load_name_book()
+    role_words = load_role_words()
+
+    def annotate(article: Article) -> Article:
+        if article.error is not None:
+            return article
+        language = reader_language(article)
+        if language is None:
+            return dataclasses.replace(article, entities=(), quotes=())
+        readings = readers[language](list(article.body))
+        return annotated(article, readings, language, book, role_words)
+
+    return annotate
+
+
+def annotated(article: Article, readings, language: str, book, role_words) -> Article:
+    from .entities import find_entities
+    from .quotes import find_quotes
+    from .roles import with_roles
+
+    entities, cases = find_entities(readings, language, book)
+    entities = with_roles(entities, readings, language, role_words)
+    quotes, coreferences = find_quotes(readings, entities, cases, language, role_words)
+    entities = with_coreferences(entities, coreferences)
+    return dataclasses.replace(article, entities=tuple(entities), quotes=tuple(quotes))
+
+
+def reader_language(article: Article) -> str | None:
+    """'ru' or 'en' as declared; otherwise by script: Cyrillic bodies are read
+    as Russian, Latin ones as English. A body in neither script (Chinese,
+    Arabic…) is not read at all: the English model tags whole lines of
+    Chinese as one PERSON, which would only add false entities."""
+    if article.language in ("ru", "en"):
+        return article.language
+    text = " ".join(article.body)
+    cyrillic, latin = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
+    letters = sum(c.isalpha() for c in text)
+    if letters and cyrillic + latin < letters / 2:
+        return None
+    return "ru" if cyrillic > latin else "en"
+
+
+def with_coreferences(entities: list[Entity], coreferences: list[tuple[str, Mention]]) -> list[Entity]:
+    """Pronouns and descriptions that named a quote's speaker become that speaker's mentions."""
+    extra: dict[str, set] = {}
+    for entity_id, mention in coreferences:
+        extra.setdefault(entity_id, set()).add(mention)
+    return [dataclasses.replace(e, mentions=tuple(sorted(set(e.mentions) | extra[e.id],
+                                                         key=lambda m: (m.paragraph, m.start, m.end))))
+            if e.id in extra else e for e in entities]

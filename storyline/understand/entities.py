@@ -1,0 +1,210 @@
+"""Names found in paragraphs -> the document's entities.
+
+Within one document: page chrome is dropped, organisations the models miss
+are added from the gazetteer, surnames are tied to the full names they
+abbreviate ('Price' -> 'Ned Price', 'Захаровой' -> 'Мария Захарова', and
+spaCy's habit of calling a later 'Psaki' an ORG is undone), and mentions that
+get the same canonical id are one entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..records import Entity, Mention
+from .names import NameBook, canonical_id, find_known, has_cyrillic, lookup, names_of
+from .readings import Reading, Span
+
+DATA = Path(__file__).parent / "data"
+NOT_NAMES = frozenset(
+    line.strip() for line in (DATA / "not_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+
+# Endings a Russian surname takes when declined: Захарова -> Захаровой,
+# Путин -> Путиным, Шойгу stays. Compared after the surname's final vowel.
+RUSSIAN_SURNAME_ENDINGS = frozenset(
+    ["", "а", "у", "ю", "е", "ы", "и", "я", "ой", "ою", "ом", "ым", "ем", "ей", "ых", "ыми"])
+
+# Entity types whose all-caps names are shouting, not acronyms, past this length:
+# 'СЕРГЕЙ ЛАВРОВ' -> 'Сергей Лавров' but 'НАТО' stays.
+TITLE_CASED = {"PER", "LOC"}
+OPENING_MARKS = set('«"“„')
+CLOSING_MARKS = set('»"”“')
+LONGEST_ACRONYM = 4
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A span and the paragraph it is in."""
+
+    paragraph: int
+    span: Span
+
+
+def find_entities(readings: list[Reading], language: str, book: NameBook) -> tuple[list[Entity], dict]:
+    """The entities of a document, and the grammatical case of each mention where known.
+
+    The cases (keyed by (paragraph, start)) let quote attribution prefer a
+    subject ('Путин сказал') over an object ('сказал Путину').
+    """
+    placed = [Placed(i, span) for i, reading in enumerate(readings)
+              for span in reading.spans if is_name(span) and not is_quoted_title(span, reading.text)]
+    placed += known_organisations(readings, book, placed)
+    placed = retype_surnames(placed)
+    placed += repeated_surnames(readings, placed)
+    placed.sort(key=lambda p: (p.paragraph, p.span.start))
+    ids = identify_all(placed, book)
+    entities = build_entities(placed, ids, language, book)
+    cases = {(p.paragraph, p.span.start): p.span.case for p in placed}
+    return entities, cases
+
+
+def is_name(span: Span) -> bool:
+    text = span.text.strip()
+    return (any(c.isalpha() for c in text) and len(text) > 1
+            and text.lower() not in NOT_NAMES)
+
+
+def is_quoted_title(span: Span, text: str) -> bool:
+    """«Адмирал Кузнецов» is a ship, not a person: a 'person' in quotation marks names a thing."""
+    return (span.type == "PER" and text[span.start - 1:span.start] in OPENING_MARKS
+            and text[span.end:span.end + 1] in CLOSING_MARKS and span.start > 0)
+
+
+def known_organisations(readings, book, placed) -> list[Placed]:
+    """Gazetteer organisations the model did not tag (spaCy misses 'INTERFAX')."""
+    taken = occupied(placed)
+    found = []
+    for i, reading in enumerate(readings):
+        for start, end, known in find_known(book, reading.text):
+            if not overlaps(taken[i], start, end):
+                text = reading.text[start:end]
+                found.append(Placed(i, Span(start, end, text, known.type, text)))
+    return found
+
+
+def retype_surnames(placed: list[Placed]) -> list[Placed]:
+    """A one-word ORG or LOC that is the surname of a person in the document is that person."""
+    surnames = full_name_surnames(placed)
+    return [Placed(p.paragraph, retyped(p.span)) if p.span.type != "PER"
+            and " " not in p.span.text and any(same_surname(p.span.text, s) for s in surnames)
+            else p for p in placed]
+
+
+def retyped(span: Span) -> Span:
+    return Span(span.start, span.end, span.text, "PER", span.normal, span.case)
+
+
+def repeated_surnames(readings, placed) -> list[Placed]:
+    """Surnames the model left untagged once it had seen the full name ('Price said')."""
+    surnames = full_name_surnames(placed)
+    taken = occupied(placed)
+    found = []
+    for i, reading in enumerate(readings):
+        for word in reading.words:
+            surname = next((s for s in surnames if same_surname(word.text, s)), None)
+            if surname and word.text[:1].isupper() and not overlaps(taken[i], word.start, word.end):
+                found.append(Placed(i, Span(word.start, word.end, word.text, "PER", surname, word.case)))
+    return found
+
+
+def full_name_surnames(placed) -> set[str]:
+    return {p.span.normal.split()[-1] for p in placed
+            if p.span.type == "PER" and len(p.span.normal.split()) > 1}
+
+
+def same_surname(word: str, surname: str) -> bool:
+    if word == surname:
+        return True
+    if not has_cyrillic(surname):
+        return False
+    stem = surname.rstrip("аяйь")
+    return len(stem) > 2 and word.startswith(stem) and word[len(stem):] in RUSSIAN_SURNAME_ENDINGS
+
+
+def occupied(placed) -> dict:
+    taken = defaultdict(list)
+    for p in placed:
+        taken[p.paragraph].append((p.span.start, p.span.end))
+    return taken
+
+
+def overlaps(ranges, start: int, end: int) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in ranges)
+
+
+# --- one id per mention ----------------------------------------------------------
+
+def identify_all(placed: list[Placed], book: NameBook) -> list[str]:
+    """The canonical id of each placed span, surnames and short names resolved in the document."""
+    ids = [own_id(p.span, book) for p in placed]
+    for i, p in enumerate(placed):
+        if lookup(book, p.span.normal):
+            continue
+        if p.span.type == "PER" and " " not in p.span.normal.strip():
+            ids[i] = full_name_id(i, placed, ids) or ids[i]
+        elif p.span.type == "ORG":
+            ids[i] = longer_organisation_id(i, placed, ids) or ids[i]
+    return ids
+
+
+def own_id(span: Span, book: NameBook) -> str:
+    known = lookup(book, span.normal) or lookup(book, span.text)
+    if known:
+        return canonical_id(known.type, known.en)
+    return canonical_id(span.type, names_of(book, span.type, tidy(span.normal, span.type)).en)
+
+
+def full_name_id(index: int, placed, ids) -> str | None:
+    """The person whose surname this is: the nearest full name before it, else the first after."""
+    surname = placed[index].span.normal
+    matches = [j for j, p in enumerate(placed) if p.span.type == "PER"
+               and len(p.span.normal.split()) > 1 and same_surname(surname, p.span.normal.split()[-1])]
+    before = [j for j in matches if j < index]
+    chosen = before[-1] if before else (matches[0] if matches else None)
+    return None if chosen is None else ids[chosen]
+
+
+def longer_organisation_id(index: int, placed, ids) -> str | None:
+    """'МИД' after 'МИД РФ' in the same text is the same ministry: a unique longer name containing it."""
+    words = placed[index].span.normal.lower().split()
+    longer = {ids[j] for j, p in enumerate(placed) if ids[j].startswith("ORG:")
+              and contains(p.span.normal.lower().split(), words)}
+    return longer.pop() if len(longer) == 1 else None
+
+
+def contains(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return len(words) > n and any(words[i:i + n] == part for i in range(len(words) - n + 1))
+
+
+def tidy(name: str, type: str) -> str:
+    """All-caps person and place names in title case: 'СЕРГЕЙ ЛАВРОВ' -> 'Сергей Лавров'."""
+    if type not in TITLE_CASED:
+        return name
+    return " ".join(word.capitalize() if word.isupper() and len(word) > LONGEST_ACRONYM else word
+                    for word in name.split(" "))
+
+
+# --- entities ----------------------------------------------------------------------
+
+def build_entities(placed, ids, language: str, book: NameBook) -> list[Entity]:
+    groups: dict[str, list[Placed]] = {}
+    for p, id in zip(placed, ids):
+        groups.setdefault(id, []).append(p)
+    return [entity(id, group, language, book) for id, group in groups.items()]
+
+
+def entity(id: str, group: list[Placed], language: str, book: NameBook) -> Entity:
+    type = id.split(":", 1)[0]
+    best = max(group, key=lambda p: len(p.span.normal.split()))  # the fullest name, first on ties
+    known = lookup(book, best.span.normal) or lookup(book, best.span.text)
+    if known:
+        name = known.ru if language == "ru" else known.en
+    else:
+        name = tidy(best.span.normal, type)
+    mentions = tuple(Mention(p.paragraph, p.span.start, p.span.end, p.span.text) for p in group)
+    return Entity(id=id, name=name, type=type, names=names_of(book, type, name),
+                  mentions=mentions)

@@ -1,0 +1,102 @@
+"""Names across scripts: gazetteer, transliteration, canonical ids. No models needed."""
+
+import pytest
+
+from storyline.records import Names
+from storyline.understand.names import (canonical_id, cyrillic_word, load_name_book, lookup,
+                                        name_key, names_of, slug)
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_name_book()
+
+
+@pytest.mark.parametrize("name, en, ru", [
+    ("США", "United States", "США"),
+    ("US", "United States", "США"),
+    ("the United States", "United States", "США"),
+    ("Соединённые Штаты", "United States", "США"),  # ё and case do not count
+    ("РФ", "Russia", "Россия"),
+    ("Russian Federation", "Russia", "Россия"),
+    ("Российская Федерация", "Russia", "Россия"),
+    ("Украина", "Ukraine", "Украина"),  # from pycountry
+    ("Germany", "Germany", "Германия"),  # from pycountry, with its Russian translation
+    ("Türkiye", "Turkey", "Турция"),  # the hand-made table wins over pycountry
+    ("МИД РФ", "Ministry of Foreign Affairs of Russia", "МИД России"),
+    ("Russian Foreign Ministry", "Ministry of Foreign Affairs of Russia", "МИД России"),
+    ("State Department", "US Department of State", "Госдепартамент США"),
+    ("Кремль", "Kremlin", "Кремль"),
+    ("INTERFAX", "Interfax", "Интерфакс"),
+    ("Рейтер", "Reuters", "Рейтер"),
+    ("Джо Байден", "Joe Biden", "Джо Байден"),
+])
+def test_names_gazetteer_gives_both_scripts(book, name, en, ru):
+    assert names_of(book, "LOC", name) == Names(en=en, ru=ru)
+
+
+@pytest.mark.parametrize("name, en", [
+    ("Мария Захарова", "Maria Zakharova"),  # conventional first name, not 'Mariya'
+    ("Сергей Рябков", "Sergei Ryabkov"),
+    ("Дмитрий Кулеба", "Dmitry Kuleba"),
+    ("Алексей Навальный", "Alexei Navalny"),
+    ("Эльвира Набиуллина", "Elvira Nabiullina"),  # first name not in the table: iuliia
+])
+def test_names_russian_people_in_latin(book, name, en):
+    assert names_of(book, "PER", name).en == en
+
+
+@pytest.mark.parametrize("name, ru", [
+    ("Ned Price", "Нед Прайс"),
+    ("Jen Psaki", "Джен Псаки"),
+    ("Mike Stone", "Майк Стоун"),
+    ("Karen Donfried", "Карен Донфрид"),
+])
+def test_names_english_people_in_cyrillic(book, name, ru):
+    assert names_of(book, "PER", name).ru == ru
+
+
+@pytest.mark.parametrize("word, cyrillic", [
+    ("Blake", "Блейк"), ("Psaki", "Псаки"), ("Thompson", "Томпсон"), ("SHAW", "ШОУ"),
+    ("Москва", "Москва"), ("123", "123"),
+])
+def test_names_latin_to_cyrillic_words(word, cyrillic):
+    assert cyrillic_word(word) == cyrillic
+
+
+@pytest.mark.parametrize("russian, english, type", [
+    ("США", "United States", "LOC"),
+    ("Россия", "Russian Federation", "LOC"),
+    ("НАТО", "NATO", "ORG"),
+    ("Белый дом", "White House", "ORG"),
+    ("Владимир Путин", "Vladimir Putin", "PER"),  # gazetteer
+    ("Сергей Рябков", "Sergei Ryabkov", "PER"),  # transliteration
+])
+def test_names_same_id_in_both_scripts(book, russian, english, type):
+    from_russian = names_of(book, type, russian).en
+    from_english = names_of(book, type, english).en
+    assert canonical_id(type, from_russian) == canonical_id(type, from_english)
+
+
+@pytest.mark.parametrize("type, name, id", [
+    ("LOC", "United States", "LOC:united-states"),
+    ("PER", "Vladimir Putin", "PER:vladimir-putin"),
+    ("ORG", "NATO", "ORG:nato"),
+    ("ORG", "AT&T", "ORG:at-and-t"),
+    ("PER", "Recep Tayyip Erdoğan", "PER:recep-tayyip-erdogan"),
+])
+def test_names_canonical_ids(type, name, id):
+    assert canonical_id(type, name) == id
+
+
+def test_names_slug_never_empty():
+    assert slug("!!!").startswith("x")
+    assert slug("习近平") == "习近平"
+
+
+def test_names_key_ignores_case_yo_and_article():
+    assert name_key("  The  Соединённые   Штаты") == name_key("соединенные штаты")
+
+
+def test_names_unknown_name_is_not_in_gazetteer(book):
+    assert lookup(book, "Бербок") is None
