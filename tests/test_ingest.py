@@ -100,3 +100,32 @@ def test_ingest_killed_mid_run_then_rerun_loses_and_duplicates_nothing(tmp_path)
         ids = [article.id for article in store.iter_articles()]
         assert len(ids) == len(set(ids)) == 150
         assert sum(len(story.articles) for story in store.stories(limit=1000)) == 150
+
+
+@pytest.mark.slow
+def test_ingest_command_with_mixed_bad_input_stores_the_good_and_names_the_bad(tmp_path):
+    folder = tmp_path / "in"
+    write_corpus(folder, 2)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.dat").write_bytes(bytes(range(256)) * 64)
+    (folder / "huge.txt").write_bytes(b"word " * (50 * 1024 * 1024 // 5))
+    (folder / "broken-utf8.txt").write_bytes(
+        "Talks resume\nLONDON, March 3 (Reuters) - Delegations met again, officials said.\n".encode()
+        + b"\xff\xfe\xfa" + "The sides agreed on an agenda of five points.\n".encode())
+    result = subprocess.run([sys.executable, "-m", "storyline", "ingest", str(folder),
+                             "--db", str(tmp_path / "news.db"), "--no-progress"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0
+    for name, code in [("empty.txt", "empty"), ("binary.dat", "not-text"), ("huge.txt", "too-large")]:
+        assert any(name in line and f"[{code}]" in line for line in result.stderr.splitlines()), name
+    with Store(tmp_path / "news.db") as store:
+        assert store.counts()["articles"] == 3  # two pages and the one with broken bytes
+        assert {code for _, code, _ in store.errors()} == {"empty", "not-text", "too-large"}
+
+
+def test_ingest_command_exits_1_when_nothing_could_be_read(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = subprocess.run([sys.executable, "-m", "storyline", "ingest", str(tmp_path / "empty.txt"),
+                             "--db", str(tmp_path / "news.db"), "--no-progress"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1 and "[empty]" in result.stderr

@@ -91,3 +91,9 @@ def test_sources_glob(tmp_path):
         (tmp_path / name).write_text(RUSSIAN, "utf-8")
     records = read_all(tmp_path / "*.txt")
     assert [r.source.split("/")[-1] for r in records] == ["a.txt", "b.txt"]
+
+
+def test_decode_keeps_utf8_with_a_few_invalid_bytes():
+    data = RUSSIAN.encode("utf-8") + b"\xff\xfe" + RUSSIAN.encode("utf-8")
+    text, encoding = decode_bytes(data)
+    assert encoding == "utf-8" and text.startswith(RUSSIAN) and text.endswith(RUSSIAN)

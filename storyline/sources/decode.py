@@ -28,6 +28,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lossy = data.decode("utf-8", errors="replace")
+    if lossy.count("\ufffd") <= max(2, len(lossy) // 1000):
+        return lossy, "utf-8"  # UTF-8 with a few broken bytes (a cut or a bad copy): keep it
     cyrillic = decode_cyrillic(data)
     if cyrillic:
         return cyrillic
