@@ -77,3 +77,18 @@ def test_bench_extraction_reports_storyline_unavailable_instead_of_crashing(data
     out = capsys.readouterr().out
     assert "storyline unavailable" in out
     assert "trafilatura_dev: 1 pages" in out
+
+
+def test_bench_extraction_warms_every_system_up_before_timing(monkeypatch):
+    seen = []
+
+    def build(name):
+        def extract(case):
+            seen.append((name, case.id))
+            return Output(), 0.0
+        return lambda: extract
+
+    monkeypatch.setattr(extraction, "SYSTEMS", {
+        name: extraction.System(name, build(name)) for name in ("one", "two")})
+    extraction.build_systems()
+    assert seen == [("one", "warm-up"), ("one", "warm-up:text"), ("two", "warm-up"), ("two", "warm-up:text")]

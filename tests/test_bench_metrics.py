@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
-from bench.extraction import (Case, average_scores, date_matches, exact_match, language_groups,
-                              page_precision_recall, shingles, snippet_counts, snippet_scores,
-                              title_matches)
+from bench.extraction import (Case, average_scores, date_matches, exact_match, is_note,
+                              language_groups, page_precision_recall, shingles, snippet_counts,
+                              snippet_scores, title_matches)
 
 
 def test_bench_metrics_shingles_are_lowercase_word_4grams_with_counts():
@@ -85,3 +85,16 @@ def test_bench_metrics_date_accuracy_compares_the_day(date, expected):
 def test_bench_metrics_rare_languages_pool_into_other():
     cases = [Case(id=str(i), html="", language=lang) for i, lang in enumerate("de de de de de en fr".split())]
     assert language_groups(cases) == {"de": [0, 1, 2, 3, 4], "other": [5, 6]}
+
+
+@pytest.mark.parametrize("gold, expected", [
+    ("EXTRACTED NOTHING", True),  # README §1: under 50 characters
+    ("", True),
+    ("MISSED ENTIRE ARTICLE BECAUSE IT'S LOADED DYNAMICALLY BY JAVASCRIPT", True),
+    ('ONLY "More coming soon!" AT END OF ARTICLE WAS EXTRACTED', True),
+    ("Going Gray This season, designers updated a classic color by way of modern silhouettes.", False),
+    ("香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并就此道歉。" * 2, False),
+    ("NASA SAYS THE PROBE REACHED ORBIT. " * 8, False),  # capitals, but as long as an article
+])
+def test_bench_metrics_notes_in_place_of_gold_text_are_recognised(gold, expected):
+    assert is_note(gold) is expected

@@ -54,3 +54,24 @@ def test_extract_huge_page_finds_one_run_of_body():
     text = "\n".join([SEED_TEXT] * 2000)  # about 10 MB, the default page limit
     article = extract_article(Page(source="huge", content=text))
     assert article.title and article.body
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_helpers_take_any_text(text):
+    from storyline.extract.insertions import editorial_insertions
+    from storyline.extract.repair import fix_mojibake, unescape_entities
+
+    assert isinstance(fix_mojibake(text), str) and isinstance(unescape_entities(text), str)
+    spans = editorial_insertions(text)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert all(first[1] <= second[0] for first, second in zip(spans, spans[1:]))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["Related", "24 Comments", "Photo: AP", "— A B (@ab) May 1, 2020",
+                                 "<iframe src='x'></iframe>", "&nbsp;", "РџСЂРёРІРµС‚", "Reply", ""])
+                | st.text(max_size=60), max_size=40))
+def test_extract_furniture_heavy_text_pages(lines):
+    article = extract_article(Page(source="fuzz", content="\n".join(lines + [SEED_TEXT]) or " "))
+    assert_article_or_error(article)

@@ -146,3 +146,79 @@ def test_extract_as_body_takes_every_line():
     article = extract_article(Page(source="x", content=text, as_body=True))
     assert article.body == ("МОСКВА, 15 дек - РИА Новости. Первый абзац.", "Второй абзац")
     assert article.dateline.agency == "РИА Новости"
+
+
+# Furniture real pages add around the same article: each must leave the reading unchanged.
+EN_EXTRAS = {
+    "comment thread": ["24 Comments", "Leave a Reply"] + [
+        line for name in ("Alice", "Bob", "Carol", "Dave", "Erin")
+        for line in (f"{name} • 2 weeks ago", f"{name} thinks the delegations should have met months ago, when the "
+                     "prices were still low and the harvest was not yet sold to other buyers.", "Reply")],
+    "teasers": ["You might also like:"] + [
+        line for topic in ("rice", "coffee", "sugar")
+        for line in ("WORLD", f"{topic.title()} prices climb again", f"Traders expect {topic} prices to keep "
+                     "climbing through the winter as stocks shrink in the main exporting countries.", "By Staff")],
+    "photo gallery": ["Ships wait to load grain in the port of Odesa on Monday morning.", "Photo: Jane Doe / Reuters",
+                      "Farmers unload wheat at a silo near the border.", "Photo: John Roe / AP"],
+}
+RU_EXTRAS = {
+    "comment thread": ["Комментарии (12)", "Оставить комментарий"] + [
+        line for name in ("Иван", "Петр", "Анна", "Олег", "Мария")
+        for line in (f"{name} • 2 недели назад", f"{name} считает, что делегациям следовало встретиться еще "
+                     "несколько месяцев назад, когда цены были ниже и урожай не был продан.", "Ответить")],
+    "teasers": ["Читайте также"] + [
+        line for topic in ("рис", "кофе", "сахар")
+        for line in ("МИР", f"Цены на {topic} снова растут", f"Трейдеры ожидают, что цены на {topic} будут расти "
+                     "всю зиму, пока запасы сокращаются в главных странах-экспортерах.", "Редакция")],
+    "photo gallery": ["Суда ждут погрузки зерна в порту в понедельник утром.", "Фото: РИА Новости",
+                      "Фермеры разгружают пшеницу у элеватора.", "Фото: ТАСС"],
+}
+
+
+@pytest.mark.parametrize("extra", sorted(EN_EXTRAS))
+def test_extract_english_page_with_more_furniture(extra):
+    dateline, weekday, place, agency, published = EN_CASES[1]
+    body = [p.format(dateline=dateline, weekday=weekday) for p in EN_BODY]
+    title = "Grain export talks to resume next month, minister says"
+    text = build_page(title, None, body, EN_CHROME, [], [], 0)
+    if extra == "photo gallery":  # between the paragraphs, where photos stand
+        text = text.replace(body[1], "\n".join(EN_EXTRAS[extra] + [body[1]]))
+    else:  # after the article
+        text += "\n" + "\n".join(EN_EXTRAS[extra])
+    article = extract_article(Page(source="variant", content=text), REFERENCE)
+    assert (article.title, list(article.body)) == (title, body)
+    assert (article.dateline.place, article.published) == (place, published)
+
+
+@pytest.mark.parametrize("extra", sorted(RU_EXTRAS))
+def test_extract_russian_page_with_more_furniture(extra):
+    dateline, weekday, place, agency, published = RU_CASES[0]
+    body = [p.format(dateline=dateline, weekday=weekday) for p in RU_BODY]
+    title = "Переговоры об экспорте зерна возобновятся в следующем месяце"
+    subtitle = "Министр: делегации согласовали повестку из пяти пунктов"
+    text = build_page(title, subtitle, body, RU_CHROME, [], [], 0)
+    if extra == "photo gallery":
+        text = text.replace(body[2], "\n".join(RU_EXTRAS[extra] + [body[2]]))
+    else:
+        text += "\n" + "\n".join(RU_EXTRAS[extra])
+    article = extract_article(Page(source="variant", content=text), REFERENCE)
+    assert (article.title, article.subtitle, list(article.body)) == (title, subtitle, body)
+    assert (article.dateline.place, article.published) == (place, published)
+
+
+@pytest.mark.parametrize("content, message", [
+    (" ", "the page has no text"),
+    ("Menu\nLog in\n1234\n0", "no run of sentence-like paragraphs"),
+])
+def test_extract_page_without_article_says_why(content, message):
+    article = extract_article(Page(source="empty.txt", content=content))
+    assert message in article.error.message and article.error.message.startswith("empty.txt: ")
+
+
+def test_extract_regression_lower_cased_record_gets_its_dateline():
+    text = ("в канаде из нефтепровода вытекла нефть\n"
+            "москва, 1 дек — риа новости. около 60 тысяч литров нефти вытекли из нефтепровода на "
+            "севере провинции, сообщил в воскресенье регулятор.\n"
+            "инцидент произошел в минувший четверг в 350 километрах к северу от административного центра.")
+    article = extract_article(Page(source="record", content=text))
+    assert (article.dateline.place, article.dateline.agency, article.published) == ("Москва", "РИА Новости", "--12-01")

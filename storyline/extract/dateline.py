@@ -49,21 +49,25 @@ def agencies() -> tuple[Agency, ...]:
 def dateline_pattern() -> re.Pattern:
     aliases = sorted({alias for agency in agencies() for alias in agency.aliases}, key=len, reverse=True)
     agency = "(?P<agency>(?i:" + "|".join(re.escape(alias) for alias in aliases) + r"))(?![\w])"
-    word = r"[A-ZА-ЯЁ][\w'’-]*"
+    word = r"[^\W\d_][\w'’-]*"  # any case: datasets lower-case whole texts (see read_dateline)
     place = rf"(?P<place>{word}(?:[ -]{word}){{0,2}})"
+    # RIA's correspondent after the agency: 'магас, 1 дек — риа новости, адам буражев.'
+    byline = rf"(?:,\s*(?P<byline>{word}(?:\s+{word}){{1,2}})(?=\.))?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     date = (rf"(?:(?P<day1>{day})(?:\s+of)?\s+(?P<month1>(?i:{MONTH_WORD}))|"
             rf"(?P<month2>(?i:{MONTH_WORD}))\s+(?P<day2>{day}))(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:\s*г\.)?")
     dash = r"(?:--|[-–—])"
     return re.compile(
         rf"^\s*{place}(?:\s*[,.]\s*{date})?\s*[.,]?\s*"
-        rf"(?:(?:{dash}\s*)?[(/]?\s*{agency}\s*[)/]?)?\s*\.?\s*(?:{dash}\s*)?")
+        rf"(?:(?:{dash}\s*)?[(/]?\s*{agency}\s*[)/]?{byline})?\s*\.?\s*(?:{dash}\s*)?")
 
 
 def read_dateline(paragraph: str) -> DatelineMatch | None:
     """The dateline at the start of `paragraph`, if it has one (a date or an agency is required)."""
     match = dateline_pattern().match(paragraph[:300])
     if not match or not (match["agency"] or match["day1"] or match["day2"]):
+        return None
+    if not place_case_fits(match["place"], bool(match["agency"] and (match["day1"] or match["day2"]))):
         return None
     if not match.group(0).rstrip().endswith(("-", "–", "—", ".", ")", "/")):
         return None
@@ -79,6 +83,16 @@ def read_dateline(paragraph: str) -> DatelineMatch | None:
     )
 
 
+def place_case_fits(place: str, dated_agency: bool) -> bool:
+    """Every word of a place is capitalised ('New York', 'Ростов-на-Дону'), or, in texts a
+    dataset lower-cased, none is; then a date and an agency must follow to make it a
+    dateline ('москва, 1 дек — риа новости.'), not a sentence ('he said (Reuters) that')."""
+    words = [word for word in place.split() if word not in LOWER_PLACE_WORDS]
+    if all(word[0].isupper() for word in words):
+        return True
+    return place.islower() and dated_agency
+
+
 def agency_name(alias: str | None) -> str | None:
     """The agency's name in the script the page used for it: INTERFAX → Interfax, РИА → РИА Новости."""
     if not alias:
@@ -90,8 +104,9 @@ def agency_name(alias: str | None) -> str | None:
 
 
 def normalise_place(place: str) -> str:
-    """МОСКВА → Москва, НЬЮ-ЙОРК → Нью-Йорк, РОСТОВ-НА-ДОНУ → Ростов-на-Дону; mixed case stays."""
-    if not place.isupper():
+    """МОСКВА → Москва, НЬЮ-ЙОРК → Нью-Йорк, РОСТОВ-НА-ДОНУ → Ростов-на-Дону, москва → Москва;
+    mixed case stays."""
+    if not (place.isupper() or place.islower()):
         return place
     parts = re.split(r"([ -])", place.lower())
     return "".join(part if part in LOWER_PLACE_WORDS and index else part.capitalize()

@@ -72,3 +72,27 @@ def full_iso(year: int, month: int, day: int) -> str | None:
 def date_in_url(url: str | None) -> str | None:
     match = URL_DATE.search(url or "")
     return full_iso(*map(int, match.groups())) if match else None
+
+
+# A date that opens a paragraph: '01.02.2022 „Der Arbeitsmarkt …', '27.1.2022 - Bei der …',
+# '2022-01-27: …', '15 декабря 2021 года …', 'December 15, 2021 —'. Only at the very start:
+# inside the text a date is usually another event's.
+LEADING_DATE = re.compile(
+    r"^\s*(?:(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)"
+    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{MONTH_WORD})\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|(?P<m4>{MONTH_WORD})\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>(?:19|20)\d\d))"
+    r"(?![\d.:-]\d)", re.IGNORECASE)
+
+
+def leading_date(paragraph: str) -> str | None:
+    """The ISO date a paragraph opens with, if it opens with a full one."""
+    match = LEADING_DATE.match(paragraph[:60])
+    if not match:
+        return None
+    for case in "1234":
+        if match["y" + case]:
+            month = match["m" + case]
+            month = int(month) if month.isdigit() else month_number(month)
+            return full_iso(int(match["y" + case]), month, int(match["d" + case])) if month else None
+    return None

@@ -1,0 +1,223 @@
+"""The plain-text line classifier: what each line is, and which run of lines is the article.
+
+Pages are built from hand-written parts; each test changes one thing a real page does
+(a comment thread, a box of links, a photo gallery, a list, a page printed twice)."""
+
+import pytest
+
+from storyline.extract.lines import (clean_paragraphs, count_words, furniture_kind, read_page_text,
+                                     script_of, split_lines)
+
+ARTICLE = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring.",
+    "Engineers found cracks in two of the bridge's supports during an inspection in the summer.",
+    "\"We cannot wait for the next winter storm to decide for us,\" the mayor told reporters.",
+    "Buses and bicycles will still be allowed to cross while repairs go on for about a year.",
+    "Shop owners on the harbour side said they feared losing customers during the works.",
+]
+STATIA = [
+    "Городской совет во вторник решил закрыть старый портовый мост для автомобилей с весны.",
+    "Инженеры нашли трещины в двух опорах моста во время летней проверки.",
+    "\"Мы не можем ждать, пока за нас решит следующий зимний шторм\", - сказал мэр журналистам.",
+    "Автобусы и велосипеды смогут проезжать по мосту, пока идет ремонт, около года.",
+]
+TITLE = "Harbour bridge to close to cars next spring"
+
+
+def body_of(lines):
+    return list(read_page_text("\n".join(lines)).body)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Sign in", "chrome"), ("Войти", "chrome"), ("Share", "chrome"), ("Comments", "chrome"),
+    ("1534", "counter"), ("28.01 05:09", "counter"),
+    ("Dee Rothman • 3 weeks ago", "time"), ("Posted on December 29, 2014 at 7:56 AM", "time"),
+    ("вчера, 14:20", "time"), ("Jan 01, 2014", "time"),
+    ("Related", "related"), ("You might also like:", "related"), ("Читайте также", "related"),
+    ("Lesen Sie auch", "related"), ("À lire aussi", "related"), ("Most Read", "related"),
+    ("Read more: Markets fall as oil prices rise", "chrome"),
+    ("Читайте также: Мост закроют весной", "chrome"), ("Lea también: Cierran el puente", "chrome"),
+    ("24 Comments", "comments"), ("Leave a Reply", "comments"), ("Комментарии (12)", "comments"),
+    ("Report this Comment", "comments"),
+    ("Photo: Jane Doe / Reuters", "credit"), ("Фото: РИА Новости", "credit"),
+    ("© 2014 Harbour News. All rights reserved", "rights"),
+    ("The material on this site may not be reproduced without permission.", "rights"),
+    ("https://example.com/news/bridge", "link"), ("Gunman kills eight in Edmo...", "link"),
+    ("Terms of Use | Privacy Policy", "chrome"),
+    ("The council voted on Tuesday to close the bridge.", None),
+    ("10 Web Predictions for 2014", None),  # a number and a year are no time stamp
+    ("Foster Books, $18.99; ages 5-8", None),
+])
+def test_lines_furniture_kind(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("text, script", [
+    ("The bridge closes", "Latn"), ("Мост закроют", "Cyrl"), ("Größere Straße", "Latn"),
+    ("香港行政长官", "Hani"), ("ผลการเลือกตั้ง", "Thai"), ("Ο δήμαρχος", "Grek"), ("1534 / 12", None),
+])
+def test_lines_script_of(text, script):
+    assert script_of(text) == script
+
+
+def test_lines_chinese_words_are_weighed_by_length():
+    assert count_words("梁振英强调承诺将在两周内解决问题") == 8
+    assert count_words("The bridge closes in spring") == 5
+
+
+def test_lines_bullets_go_but_a_russian_dash_of_speech_stays():
+    lines = split_lines("• Comments\n- Tweet this\n— Мы готовы, — сказал он.")
+    assert [line.text for line in lines] == ["Comments", "Tweet this", "— Мы готовы, — сказал он."]
+    assert [line.bulleted for line in lines] == [True, True, False]
+
+
+# --- which run is the article ---------------------------------------------------------------
+
+def test_lines_regression_comment_thread_longer_than_article_is_not_the_body():
+    comments = []
+    for name in ("Alice", "Bob", "Carol", "Dave", "Erin", "Frank"):
+        comments += [f"{name} • 2 weeks ago", f"I have lived next to that bridge for thirty years and {name.lower()} "
+                     "thinks the council should have repaired it a decade ago when the cracks were small.",
+                     "Reply"]
+    page = ["Menu", TITLE, *ARTICLE, "Share", "24 Comments", "Leave a Reply", *comments]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_regression_comments_link_above_the_article_does_not_hide_it():
+    page = ["Menu", TITLE, "3 Comments", *ARTICLE, "Share", "Most Read", "Fire at the port", "Subscribe"]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_regression_article_printed_twice_is_read_once():
+    page = ["Menu", TITLE, *ARTICLE, "Share", "Print", "Email", TITLE, *ARTICLE, "Share"]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_teasers_under_a_repeated_label_are_not_the_article():
+    teasers = []
+    for topic in ("river", "tram", "park", "school"):
+        teasers += ["CITY", f"New plans for the {topic} unveiled",
+                    f"Officials presented the new plans for the {topic} to residents at a meeting on Monday "
+                    f"and promised that work on the {topic} would start before the end of the year.",
+                    "by Staff Writer"]
+    page = ["Menu", TITLE, *ARTICLE, "Share", *teasers, "About us"]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_box_of_links_inside_the_article_keeps_the_rest():
+    page = ["Menu", TITLE, *ARTICLE[:3], "Related Articles", "Fire at the port", "Ferry strike ends",
+            *ARTICLE[3:], "Share"]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_links_to_other_stories_after_the_article_are_cut():
+    teasers = ["Ferry strike ends after three weeks of talks between the union and the port.",
+               "Read the full story", "New tram line opens to passengers in the north of the city.",
+               "Read the full story"]
+    page = ["Menu", TITLE, *ARTICLE, "You might also like:", *teasers]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_photo_captions_above_credits_are_not_paragraphs():
+    gallery = []
+    for scene in ("The harbour bridge at dawn on Tuesday morning, seen from the old fish market.",
+                  "A council worker measures a crack in one of the supports of the bridge.",
+                  "Cyclists cross the bridge during the morning rush hour on Monday."):
+        gallery += [scene, "Photo by Jane Doe/Getty Images"]
+    page = ["Menu", TITLE, *ARTICLE[:2], *gallery, *ARTICLE[2:], "Share"]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_embedded_posts_stay_in_the_body():
+    posts = ["Traffic already backing up on the harbour bridge, what a morning #harbour",
+             "— Jane Commuter (@janecommutes) December 22, 2014",
+             "Council says the bridge closes in spring, cars will have to take the ring road",
+             "— Harbour News (@harbournews) December 22, 2014"]
+    page = ["Menu", TITLE, *ARTICLE[:2], *posts, *ARTICLE[2:], "Share"]
+    assert body_of(page) == ARTICLE[:2] + posts + ARTICLE[2:]
+
+
+def test_lines_list_after_its_introduction_belongs_to_the_article():
+    calendar = ["Jan. 5: Harbour Rowing Club, Winter Regatta, Old Pier, 300 guests",
+                "Jan. 12: City Choir, New Year Concert, Town Hall, 500 guests",
+                "Jan. 19: Fishermen's Union, Annual Meeting, Harbour Inn, 120 guests"]
+    intro = "Here is the calendar of events the council expects at the harbour in January:"
+    page = ["Menu", TITLE, *ARTICLE[:2], intro, *calendar, "Share", "About us"]
+    assert body_of(page) == ARTICLE[:2] + [intro] + calendar
+
+
+def test_lines_subheading_stays_but_another_storys_headline_goes():
+    page = ["Menu", TITLE, *ARTICLE[:2], "What happens next", ARTICLE[2],
+            "Ferry operator raises prices for the second time this year", *ARTICLE[3:], "Share"]
+    assert body_of(page) == ARTICLE[:2] + ["What happens next"] + ARTICLE[2:]
+
+
+def test_lines_title_case_teasers_are_not_paragraphs():
+    teasers = ["This Bride Got Dumped The Week Before Her Wedding, But Kept The Photos.",
+               "He Visited This Gas Station Bathroom And Was Shocked By What He Found.",
+               "27 People Who Should Not Have Bothered Getting Out Of Bed Today."]
+    page = ["Menu", *teasers, TITLE, *ARTICLE, "Share", *teasers]
+    assert body_of(page) == ARTICLE
+
+
+def test_lines_truncated_teasers_are_links():
+    teasers = ["Canada mass murder: Gunman kills ei...", "Shanghai shocked after New Year sta...",
+               "Pope Francis: So many tears around ...", "Wide search for missing plane ..."]
+    page = ["Menu", TITLE, ARTICLE[0], "Top Trending Videos", *teasers * 3, "About us"]
+    assert body_of(page) == [ARTICLE[0]]
+
+
+def test_lines_single_paragraph_article_beats_the_footer():
+    footer = ["Use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
+              "Your California Privacy Rights",
+              "The material on this site may not be reproduced, distributed or otherwise used."]
+    page = ["Menu", TITLE, " ".join(ARTICLE[:2]), "Share", "Most Popular", *footer]
+    assert body_of(page) == [" ".join(ARTICLE[:2])]
+
+
+def test_lines_chinese_page_has_a_body():
+    paragraphs = ["香港行政长官在各方压力下就其大宅的违章建筑问题到立法会接受质询。",
+                  "他在星期二的答问大会开始之际在其演说中道歉，但强调他并非故意隐瞒。",
+                  "泛民主派议员们普遍指责他撒谎，要求他马上辞职下台。"]
+    page = ["浏览协助", "首页", "香港行政长官就违建问题道歉", *paragraphs, "评论", "分享"]
+    assert body_of(page) == paragraphs
+
+
+def test_lines_page_without_a_finished_sentence_is_read_with_relaxed_rules():
+    clipped = ("It's a formerly 'forbidden fruit' sure to be enjoyed by cigar lovers on both sides of the "
+               "straits, and on the list of the new policy's changes are legalised cigars,")
+    page = ["Menu", "Cigar rollers thrilled with new policy", clipped, "Embed Reddit Twitter Facebook"]
+    assert body_of(page) == [clipped]
+
+
+def test_lines_embed_code_is_furniture_and_entities_are_decoded():
+    embed = "<iframe width='670' height='437' src='http://example.com/video/embed/17/'>Video</iframe>"
+    page = ["Menu", TITLE, ARTICLE[0], embed, ARTICLE[1] + " It&#8217;s a &quot;disaster&quot;.", ARTICLE[2]]
+    assert body_of(page) == [ARTICLE[0], ARTICLE[1] + " It’s a \"disaster\".", ARTICLE[2]]
+
+
+def test_lines_mojibake_is_repaired():
+    statia = [STATIA[0], STATIA[2], STATIA[3]]  # 'И' is D0 98 in UTF-8, and cp1251 has no 98
+    broken = "\n".join(statia).encode("utf-8").decode("cp1251")
+    assert body_of(["Меню", broken]) == statia
+
+
+def test_lines_other_script_lines_are_not_the_body():
+    menu = ["Countries", "Projects", "The news mentions", "Subscribe to the daily digest of defence news"]
+    page = ["Вход", "Портовый мост закроют для машин весной", *STATIA, *menu]
+    reading = read_page_text("\n".join(page))
+    assert list(reading.body) == STATIA
+    assert reading.title == "Портовый мост закроют для машин весной"
+
+
+# --- HTML mode: cleaning paragraphs another extractor chose ------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (ARTICLE + ["Share this", "Photo: Jane Doe / Reuters"], ARTICLE),
+    (ARTICLE + ["Related", "- Ferry strike ends", "- New tram line opens"], ARTICLE),  # teasers end it
+    (ARTICLE[:3] + ["Related", "- Ferry strike ends"] + ARTICLE[3:], ARTICLE[:3] + ARTICLE[3:]),
+    (ARTICLE + ["— Jane Commuter (@janecommutes) December 22, 2014"],  # a post's signature stays
+     ARTICLE + ["— Jane Commuter (@janecommutes) December 22, 2014"]),
+])
+def test_lines_clean_paragraphs_of_html_extraction(paragraphs, expected):
+    assert clean_paragraphs(paragraphs) == expected
