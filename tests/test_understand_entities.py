@@ -115,3 +115,11 @@ def test_entities_english_roles(book, text, name, role):
     entities, _ = find_entities(readings, "en", book)
     (person,) = with_roles([e for e in entities if e.type == "PER"], readings, "en", load_role_words())
     assert person.role == role
+
+
+def test_entities_untagged_full_name_in_a_list_is_found_whole(book):
+    """natasha missed '• Веселин Топалов' in a list after tagging 'Веселина Топалова' in the lead."""
+    readings = [reading("Чемпион мира Веселина Топалова", ("Веселина Топалова", "PER", "Веселин Топалов")),
+                reading("• Веселин Топалов (Болгария)", ("Болгария", "LOC"))]
+    entities, _ = find_entities(readings, "ru", book)
+    assert summary(entities)["PER:veselin-topalov"][1] == ["Веселина Топалова", "Веселин Топалов"]

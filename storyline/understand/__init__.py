@@ -5,7 +5,8 @@
 
 Russian text goes to natasha, everything else to spaCy's English model; the
 rest of the stage (entities.py, roles.py, quotes.py, names.py) works on our
-own `Reading` records and is the same for both languages.
+own `Reading` records and is the same for both languages. registry.py links
+the entities of many documents to one id across scripts.
 """
 
 from __future__ import annotations
@@ -22,28 +23,43 @@ LATIN = re.compile(r"[A-Za-z]")
 
 def build_annotator() -> Callable[[Article], Article]:
     """Load the models and the name tables once; return `annotate(article) -> article`."""
-    # Imported here so that importing storyline does not load the NLP libraries.
-    from .english import load_english_reader
     from .names import load_name_book
     from .roles import load_role_words
-    from .russian import load_russian_reader
 
-    read_russian = load_russian_reader()
-    readers = {"ru": lambda paragraphs: [read_russian(p) for p in paragraphs],
-               "en": load_english_reader()}
+    read = build_reader()
     book = load_name_book()
     role_words = load_role_words()
 
     def annotate(article: Article) -> Article:
         if article.error is not None:
             return article
-        language = reader_language(article)
+        language, readings = read(article)
         if language is None:
             return dataclasses.replace(article, entities=(), quotes=())
-        readings = readers[language](list(article.body))
         return annotated(article, readings, language, book, role_words)
 
     return annotate
+
+
+def build_reader() -> Callable[[Article], tuple[str | None, list]]:
+    """Load both models once; return `read(article) -> (language, readings)`.
+
+    The language is None (and there are no readings) for a body in neither script."""
+    # Imported here so that importing storyline does not load the NLP libraries.
+    from .english import load_english_reader
+    from .russian import load_russian_reader
+
+    read_russian = load_russian_reader()
+    readers = {"ru": lambda paragraphs: [read_russian(p) for p in paragraphs],
+               "en": load_english_reader()}
+
+    def read(article: Article) -> tuple[str | None, list]:
+        language = reader_language(article)
+        if language is None:
+            return None, []
+        return language, readers[language](list(article.body))
+
+    return read
 
 
 def annotated(article: Article, readings, language: str, book, role_words) -> Article:

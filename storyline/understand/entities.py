@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..records import Entity, Mention
 from .names import NameBook, canonical_id, find_known, has_cyrillic, lookup, names_of
-from .readings import Reading, Span
+from .readings import Reading, Span, Word
 
 DATA = Path(__file__).parent / "data"
 NOT_NAMES = frozenset(
@@ -43,12 +43,29 @@ class Placed:
     span: Span
 
 
+@dataclass(frozen=True)
+class Named:
+    """A placed name with the canonical id it was given in its document."""
+
+    paragraph: int
+    span: Span
+    id: str
+
+
 def find_entities(readings: list[Reading], language: str, book: NameBook) -> tuple[list[Entity], dict]:
     """The entities of a document, and the grammatical case of each mention where known.
 
     The cases (keyed by (paragraph, start)) let quote attribution prefer a
     subject ('Путин сказал') over an object ('сказал Путину').
     """
+    named = find_named(readings, book)
+    entities = build_entities(named, language, book)
+    cases = {(n.paragraph, n.span.start): n.span.case for n in named}
+    return entities, cases
+
+
+def find_named(readings: list[Reading], book: NameBook) -> list[Named]:
+    """Every name of a document in reading order, each with its entity's id."""
     placed = [Placed(i, span) for i, reading in enumerate(readings)
               for span in reading.spans if is_name(span) and not is_quoted_title(span, reading.text)]
     placed += known_organisations(readings, book, placed)
@@ -56,9 +73,7 @@ def find_entities(readings: list[Reading], language: str, book: NameBook) -> tup
     placed += repeated_surnames(readings, placed)
     placed.sort(key=lambda p: (p.paragraph, p.span.start))
     ids = identify_all(placed, book)
-    entities = build_entities(placed, ids, language, book)
-    cases = {(p.paragraph, p.span.start): p.span.case for p in placed}
-    return entities, cases
+    return [Named(p.paragraph, p.span, id) for p, id in zip(placed, ids)]
 
 
 def is_name(span: Span) -> bool:
@@ -98,21 +113,42 @@ def retyped(span: Span) -> Span:
 
 
 def repeated_surnames(readings, placed) -> list[Placed]:
-    """Surnames the model left untagged once it had seen the full name ('Price said')."""
-    surnames = full_name_surnames(placed)
+    """Surnames the model left untagged once it had seen the full name ('Price said'),
+    with the first name when it stands right before ('• Веселин Топалов' in a list)."""
+    people = full_names(placed)
     taken = occupied(placed)
     found = []
     for i, reading in enumerate(readings):
-        for word in reading.words:
-            surname = next((s for s in surnames if same_surname(word.text, s)), None)
+        for k, word in enumerate(reading.words):
+            surname = next((s for s in people if same_surname(word.text, s)), None)
             if surname and word.text[:1].isupper() and not overlaps(taken[i], word.start, word.end):
-                found.append(Placed(i, Span(word.start, word.end, word.text, "PER", surname, word.case)))
+                before = reading.words[k - 1] if k else None
+                first = before and first_name_of(before, reading.text[before.end:word.start], people[surname])
+                start, normal = (before.start, f"{first} {surname}") if first else (word.start, surname)
+                case = before.case if first else word.case
+                found.append(Placed(i, Span(start, word.end, reading.text[start:word.end], "PER", normal, case)))
     return found
 
 
+def first_name_of(word: Word, gap: str, first_names: set[str]) -> str | None:
+    """The first name (of those given) that `word`, right before a surname, is a form of."""
+    if gap != " " or not word.text[:1].isupper():
+        return None
+    return next((name for name in first_names if same_surname(word.text, name)), None)
+
+
 def full_name_surnames(placed) -> set[str]:
-    return {p.span.normal.split()[-1] for p in placed
-            if p.span.type == "PER" and len(p.span.normal.split()) > 1}
+    return set(full_names(placed))
+
+
+def full_names(placed) -> dict[str, set[str]]:
+    """Surname -> the first names it was seen with, from the document's full person names."""
+    people: dict[str, set[str]] = defaultdict(set)
+    for p in placed:
+        words = p.span.normal.split()
+        if p.span.type == "PER" and len(words) > 1:
+            people[words[-1]].add(words[0])
+    return people
 
 
 def same_surname(word: str, surname: str) -> bool:
@@ -190,14 +226,14 @@ def tidy(name: str, type: str) -> str:
 
 # --- entities ----------------------------------------------------------------------
 
-def build_entities(placed, ids, language: str, book: NameBook) -> list[Entity]:
-    groups: dict[str, list[Placed]] = {}
-    for p, id in zip(placed, ids):
-        groups.setdefault(id, []).append(p)
+def build_entities(named: list[Named], language: str, book: NameBook) -> list[Entity]:
+    groups: dict[str, list[Named]] = {}
+    for n in named:
+        groups.setdefault(n.id, []).append(n)
     return [entity(id, group, language, book) for id, group in groups.items()]
 
 
-def entity(id: str, group: list[Placed], language: str, book: NameBook) -> Entity:
+def entity(id: str, group: list[Named], language: str, book: NameBook) -> Entity:
     type = id.split(":", 1)[0]
     best = max(group, key=lambda p: len(p.span.normal.split()))  # the fullest name, first on ties
     known = lookup(book, best.span.normal) or lookup(book, best.span.text)

@@ -1,10 +1,14 @@
-"""Names across scripts: the gazetteer, transliteration both ways, canonical ids.
+"""Names across scripts: the gazetteer, transliteration both ways, canonical ids, sound skeletons.
 
-The only module that imports iuliia and pycountry. An entity's id is
-`canonical_id(type, english name)`, so 'США' in a Russian article and 'US' in
-an English one get the same id whenever the gazetteer or transliteration
-gives the same English name. A persistent registry will replace
-`canonical_id` later; nothing else builds ids.
+The only module that imports iuliia and pycountry. Within a document an
+entity's id is `canonical_id(type, english name)`, so 'США' in a Russian
+article and 'US' in an English one get the same id whenever the gazetteer or
+transliteration gives the same English name. Across documents, `registry.py`
+matches names that transliteration spells differently ('Трамп' / 'Trump')
+by their sound skeletons (`sound_tokens`).
+
+Latin -> Cyrillic uses rules learned from Wikidata names (data/latin_cyrillic.tsv,
+made by `python -m bench.names --write`); Cyrillic -> Latin is iuliia's Wikipedia schema.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class NameBook:
     searched: re.Pattern | None  # organisations to look for in text
     first_en: dict  # Russian first name (key) -> conventional English spelling
     first_ru: dict  # English first name (key) -> conventional Russian spelling
+    spelling: "LatinSpelling"  # Latin -> Cyrillic rules for the rest of a name
 
 
 def load_name_book(data: Path = DATA) -> NameBook:
@@ -54,12 +59,16 @@ def load_name_book(data: Path = DATA) -> NameBook:
     groups = unify(country_groups(), hand_made) + hand_made
     known = {name_key(alias): entry for entry, aliases in groups for alias in aliases}
     first_en, first_ru = read_first_names(data / "first_names.tsv")
-    return NameBook(known, searched_pattern(hand_made), first_en, first_ru)
+    return NameBook(known, searched_pattern(hand_made), first_en, first_ru,
+                    read_spelling(data / "latin_cyrillic.tsv"))
+
+
+QUOTATION_MARKS = str.maketrans("", "", '«»"“”„‟')
 
 
 def name_key(name: str) -> str:
-    """How names are compared: case, ё/е, a leading 'the' and spacing do not count."""
-    key = " ".join(name.lower().replace("ё", "е").split())
+    """How names are compared: case, ё/е, quotation marks, a leading 'the' and spacing do not count."""
+    key = " ".join(name.lower().replace("ё", "е").translate(QUOTATION_MARKS).split())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -115,14 +124,23 @@ def read_rows(path: Path):
             yield line.split("\t")
 
 
+# Countries are also known by their names in these languages (pycountry's
+# translations): news in them names the same countries, and the registry
+# links such names across scripts ('Niemcy', 'Německo', 'Німеччина').
+COUNTRY_LANGUAGES = ("uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "de", "fr", "es", "it")
+
+
 def country_groups() -> list[tuple[Known, list[str]]]:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    others = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+              for language in COUNTRY_LANGUAGES]
     groups = []
     for country in pycountry.countries:
         names = [getattr(country, attr, None) for attr in ("common_name", "name", "official_name")]
         names = [name for name in names if name]
         translated = [russian.gettext(name) for name in names]
-        groups.append((Known("LOC", names[0], translated[0]), names + translated))
+        elsewhere = [other.gettext(name) for other in others for name in names]
+        groups.append((Known("LOC", names[0], translated[0]), names + translated + elsewhere))
     return groups
 
 
@@ -158,70 +176,88 @@ def read_first_names(path: Path) -> tuple[dict, dict]:
 
 # --- transliteration -----------------------------------------------------------
 
+ANY = "*"
+
+
+@dataclass(frozen=True)
+class LatinSpelling:
+    """Latin -> Cyrillic spelling rules for names (data/latin_cyrillic.tsv, see its header)."""
+
+    spellings: dict  # (letter group, letter before, letter after) -> Cyrillic; '*' is any
+    units: dict  # (letter group, letter before) -> read as one group or not; '*' is any
+
+    @classmethod
+    def from_rules(cls, rules) -> "LatinSpelling":
+        spellings, units = {}, {}
+        for kind, latin, before, after, value in rules:
+            if kind == "spell":
+                spellings[latin, before, after] = value
+            elif kind == "unit":
+                units[latin, before] = value == "yes"
+        return cls(spellings, units)
+
+    def spell(self, word: str) -> str:
+        """A lower-case Latin word in Cyrillic: letter groups read left to right, each
+        spelled by the most specific rule for the letters around it."""
+        out, i = [], 0
+        while i < len(word):
+            before = word[i - 1] if i else "^"
+            group = next((word[i:i + size] for size in (3, 2) if self.is_unit(word[i:i + size], before)), word[i])
+            after = word[i + len(group)] if i + len(group) < len(word) else "$"
+            keys = ((group, before, after), (group, ANY, after), (group, before, ANY), (group, ANY, ANY))
+            out.append(next((self.spellings[key] for key in keys if key in self.spellings), group))
+            i += len(group)
+        return "".join(out)
+
+    def is_unit(self, group: str, before: str) -> bool:
+        return self.units.get((group, before), self.units.get((group, ANY), False))
+
+
+def read_spelling(path: Path) -> LatinSpelling:
+    return LatinSpelling.from_rules(tuple(fields) for fields in read_rows(path))
+
+
 def to_latin(book: NameBook, name: str, person: bool) -> str:
     """Cyrillic -> Latin: conventional first names, iuliia's Wikipedia schema for the rest."""
     words = name.split(" ")
     if person and len(words) > 1 and name_key(words[0]) in book.first_en:
         first = book.first_en[name_key(words[0])]
-        return " ".join([first] + [iuliia.WIKIPEDIA.translate(word) for word in words[1:]])
-    return iuliia.WIKIPEDIA.translate(name)
+        return " ".join([first] + [latin_word(word) for word in words[1:]])
+    return latin_word(name)
+
+
+# Ukrainian and Bulgarian letters that iuliia's Russian schemas leave as they are.
+OTHER_CYRILLIC = str.maketrans({"і": "i", "І": "I", "ї": "yi", "Ї": "Yi", "є": "ye", "Є": "Ye",
+                                "ґ": "g", "Ґ": "G"})
+
+
+def latin_word(text: str) -> str:
+    return iuliia.WIKIPEDIA.translate(text).translate(OTHER_CYRILLIC)
 
 
 def to_cyrillic(book: NameBook, name: str, person: bool) -> str:
+    """Latin -> Cyrillic: conventional first names, the learned spelling rules for the rest."""
     words = name.split(" ")
     if person and len(words) > 1 and name_key(words[0]) in book.first_ru:
-        return " ".join([book.first_ru[name_key(words[0])]] + [cyrillic_word(w) for w in words[1:]])
-    return " ".join(cyrillic_word(word) for word in words)
+        return " ".join([book.first_ru[name_key(words[0])]]
+                        + [cyrillic_word(w, book.spelling) for w in words[1:]])
+    return " ".join(cyrillic_word(word, book.spelling) for word in words)
 
 
-# Rough English spelling -> Russian rendering, longest letter groups first.
-# Good enough to give a Russian reader a recognisable name ('Ned Price' ->
-# 'Нед Прайс', 'Psaki' -> 'Псаки'); the gazetteer covers names where it is not.
-LETTER_GROUPS = [
-    ("tch", "ч"), ("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"),
-    ("th", "т"), ("ph", "ф"), ("ts", "ц"), ("tz", "ц"), ("ck", "к"), ("qu", "кв"),
-    ("wh", "у"), ("gh", "г"), ("oo", "у"), ("ee", "и"), ("ea", "и"), ("ie", "и"),
-    ("ou", "ау"), ("ow", "оу"), ("aw", "оу"), ("ay", "ей"), ("ai", "ей"), ("oy", "ой"),
-    ("ya", "я"), ("yu", "ю"), ("yo", "йо"), ("ye", "е"), ("ce", "се"), ("ci", "си"),
-    ("cy", "си"), ("x", "кс"), ("j", "дж"),
-]
-LETTERS = dict(zip("abcdefghiklmnopqrstuvwyz", "абкдефгхиклмнопкрстувуиз"))
-# A vowel before a consonant and a silent final e is read by its name: Price -> Прайс.
-MAGIC_E = re.compile(r"^(.*[^aeiouy])([aiou])([bcdfgklmnprstvz])e$")
-MAGIC_VOWELS = {"a": "ей", "i": "ай", "o": "оу", "u": "ю"}
+LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
-def cyrillic_word(word: str) -> str:
-    if not re.search(r"[A-Za-z]", word):
-        return word
-    lower = word.lower()
-    magic = MAGIC_E.match(lower) if len(lower) > 3 else None
-    if magic:
-        prefix, vowel, consonant = magic.groups()
-        consonant = "с" if consonant == "c" else spell_cyrillic(consonant)
-        spelled = spell_cyrillic(prefix) + MAGIC_VOWELS[vowel] + consonant
-    else:
-        spelled = spell_cyrillic(lower)
-    return recover_case(spelled, word)
+def cyrillic_word(word: str, spelling: "LatinSpelling") -> str:
+    """'Price' -> 'Прайс', 'SHAW' -> 'ШОУ', 'Jean-Claude' -> 'Жан-Клод': each run of Latin
+    letters spelled by the rules, in the letter case of the original."""
+    plain = strip_accents(word)
+    if len(plain) != len(word):
+        plain = word
+    return LATIN_RUN.sub(lambda m: recover_case(spelling.spell(m.group().lower()), m.group()), plain)
 
 
-def spell_cyrillic(lower: str) -> str:
-    out, i = [], 0
-    while i < len(lower):
-        group = next((g for g in LETTER_GROUPS if lower.startswith(g[0], i)), None)
-        if i == 0 and lower[0] == "e":
-            out.append("э")
-            i += 1
-        elif lower.endswith("ey") and i == len(lower) - 2:
-            out.append("и")
-            i += 2
-        elif group:
-            out.append(group[1])
-            i += len(group[0])
-        else:
-            out.append(LETTERS.get(lower[i], lower[i]))
-            i += 1
-    return "".join(out)
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def recover_case(spelled: str, original: str) -> str:
@@ -230,3 +266,60 @@ def recover_case(spelled: str, original: str) -> str:
     if original[:1].isupper():
         return spelled[:1].upper() + spelled[1:]
     return spelled
+
+
+# --- sound skeletons: one key for a name in any script ---------------------------
+
+# Cyrillic (Russian, Ukrainian, Bulgarian) in plain Latin letters that sound alike
+# across the Slavic and English spellings of a name: 'дж' is the 'j' of John,
+# 'х' the 'h' of Hamburg, Bulgarian 'ъ' the 'u' of Trump.
+CYRILLIC_SOUNDS = dict(zip(
+    "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "g", "d", "e", "e", "e", "zh", "z", "i", "i", "i", "j", "k", "l", "m", "n",
+     "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "a", "y", "", "e", "ju", "ja"]))
+OTHER_LETTERS = {"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ı": "i", "œ": "oe", "þ": "th"}
+# Letter groups folded to one consonant class, longest first. Coarse on purpose:
+# a whole name must still agree consonant by consonant. k, g, h and their
+# digraphs are one class: 'Chádim' (Czech ch), 'Хадим', 'Кадим'; 'Гамбург', 'Hamburg'.
+SOUND_FOLDS = [("shch", "s"), ("sch", "s"), ("dzh", "j"), ("tch", "k"), ("sh", "s"), ("sz", "s"),
+               ("zh", "s"), ("ch", "k"), ("cz", "k"), ("ck", "k"), ("ts", "k"), ("tz", "k"),
+               ("kh", "k"), ("ph", "f"), ("th", "t"), ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"),
+               ("w", "v"), ("g", "k"), ("h", "k"), ("y", "i"), ("j", "i")]
+VOWELS = re.compile(r"[aeiou]")
+LONGEST_ACRONYM = 5
+SOUND_WORD = re.compile(r"[^\W\d_]+")
+
+
+def sound_tokens(name: str) -> tuple[str, ...]:
+    """A name as a tuple of word skeletons, the same for its spellings in Latin and
+    Cyrillic script: 'Trump', 'Трамп', 'Тръмп' -> ('trmp',); 'Asia Bibi', 'Азия Биби' ->
+    ('as', 'bb'). A word is its consonants, folded to classes, after its first letter
+    (a first vowel is kept as 'a')."""
+    words = SOUND_WORD.findall(name)
+    shouting = len(words) > 1 and all(word.isupper() for word in words)  # 'ASIA BIBI' is no acronym
+    return tuple(acronym(word) if is_acronym(word) and not shouting else skeleton(latin_sounds(word))
+                 for word in words)
+
+
+def latin_sounds(word: str) -> str:
+    text = word.lower().replace("дж", "dzh")
+    if text.endswith("ová") and len(text) > 5:
+        text = text[:-3]  # Czech and Slovak women's surnames: Bibiová is Bibi
+    return strip_accents("".join(CYRILLIC_SOUNDS.get(c, OTHER_LETTERS.get(c, c)) for c in text))
+
+
+def is_acronym(word: str) -> bool:
+    return word.isupper() and 1 < len(word) <= LONGEST_ACRONYM
+
+
+def acronym(word: str) -> str:
+    """'УНН', 'UNN' -> '#unn': an acronym is its letters, vowels and all ('ANO' is not 'УНН')."""
+    return "#" + latin_sounds(word)
+
+
+def skeleton(word: str) -> str:
+    for letters, sound in SOUND_FOLDS:
+        word = word.replace(letters, sound)
+    word = re.sub(r"(.)\1+", r"\1", word)
+    head = "a" if VOWELS.match(word[0]) or word[0] == "i" else word[0]
+    return head + VOWELS.sub("", word[1:].replace("i", ""))

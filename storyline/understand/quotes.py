@@ -1,22 +1,40 @@
 """Quotations and reported speech, and who said them.
 
 Two passes over a document. First, each paragraph yields `Claim`s: a span of
-content, its cue ('said', 'заявила') and where the text names the speaker.
-Patterns, kept to the clear ones news copy uses:
+content, its cue ('said', 'заявила') and the words around it that name the
+speaker. Patterns, kept to the ones news copy uses (the cues and how each one
+attributes are listed in data/speech_verbs.tsv):
 
 - direct: a quoted passage with an attribution after it ('"…," Price said',
-  '"…", - сказала Захарова') or before it ('Price said: "…"');
-- indirect: '<speaker> said (on Tuesday) that …', '<speaker> заявил(а), что …',
+  '"…", - сказала Захарова', '"…," said Sylke Tempel, the editor of …') or
+  before it ('Price said: "…"', 'He said "…"'), one announced at the end of
+  the paragraph before ('Brafman concluded:'), or a Russian dialogue line
+  ('— Мы готовы, — сказал он.'); a quotation that runs on over several
+  paragraphs (opening mark on each, closing mark on the last) is one per
+  paragraph, attributed where it closes;
+- indirect: '<speaker> said (on Tuesday) (that) …', 'X told reporters (that) …',
+  'X thinks (that) …' (a clause must follow), '…, saying (that) …' (the
+  sentence's subject speaks), '<speaker> заявил(а), что …', 'заявил о …',
   the wire lead '<content>, <role> <Name> said (on Tuesday).' /
-  '<content>, заявила <role> <Name>.', 'По его словам, …', 'По заявлению МИД, …',
-  'According to <speaker>, …'.
+  '<content>, заявила <role> <Name>.', '<content>, о чем заявил X',
+  '<content>, she said, <content>', 'По его словам, …', 'По заявлению МИД, …',
+  'Как отметил X, …', 'According to <speaker>, …', '…, according to <speaker>.',
+  and the headline 'Захарова: Москва готова к диалогу';
+- statements that are not verbs of saying but report one: demands and charges
+  ('called for a ban', 'accused X of …'), questions ('asked whether …') and
+  findings ('A Quinnipiac poll found …'). Beliefs, intentions and actions
+  ('wants to', 'endorsed') are not quotations and are left out.
 
-Then the claims are read in document order and their speakers resolved to
-the document's entities: names, pronouns (he/she/он/она: the last person
-quoted, else the last person named) and descriptions ('the representative of
-the State Department': the person whose role shares its words). A quoted
-span of four words or fewer with no attribution is a scare quote ('"open
-door" policy', «Адмирал Кузнецов») and is not a quotation.
+Then the claims are read in document order. The words naming the source are
+cut to their noun phrase ('Sandra Inman, a Cruz supporter from Jackson, said'),
+and the speaker is resolved to the document's entities: names, pronouns
+(he/she/он/она: the last person quoted, else the last person named) and
+descriptions ('the representative of the State Department': the person whose
+role shares its words). A source the document does not name ('officials',
+'a source close to the talks') leaves `speaker` None. A quoted span of four
+words or fewer with no attribution is a scare quote ('"open door" policy',
+«Адмирал Кузнецов»), and quoted words that all start with a capital are a
+title ('"The Art of the Deal"'): neither is a quotation.
 """
 
 from __future__ import annotations
@@ -25,90 +43,133 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache
+from pathlib import Path
 
 from ..records import Entity, Mention, Quote
 from .readings import Reading, is_shouting
-from .sentences import Quoted, inside, quoted_passages, sentences
+from .sentences import (EN_ASIDE, FINITE_EN, SPEAKER_END_EN, Quoted, clause_after, clause_parts,
+                        english_phrase_after, english_phrase_before, english_subject, finite_verb, inside,
+                        is_clause_en, is_noun_phrase_en, is_title_case, names_a_source, quoted_passages,
+                        russian_phrase, sentences, trim)
+
+DATA = Path(__file__).parent / "data"
 
 # Quoted spans this short with no attribution are scare quotes or titles.
 SCARE_QUOTE_WORDS = 4
+# A lead's speaker ('…, said Sylke Tempel, the editor of International Policy.')
+# is at most this many words; more is a clause, not a name with its titles.
+LEAD_SPEAKER_WORDS = 25
 
-CUE_EN = (r"(?:said|says|say|told|tells|added|adds|stressed|stresses|noted|notes|stated|"
-          r"explained|explains|warned|warns|insisted|insists|emphasi[sz]ed|emphasi[sz]es|"
-          r"argued|argues|claimed|claims|reminded|recalled|announced|announces|wrote|writes|"
-          r"asked|asks|replied|declared|concluded|commented|underlined|underscored|"
-          r"pointed out|admitted|acknowledged|tweeted|confirmed|suggested|assured|"
-          r"reiterated|complained|observed|continued|affirmed|alleged|revealed|reported|"
-          r"predicted|promised|vowed|denied|responded)")
-RUSSIAN_PAST = ("заявил|сказал|добавил|отметил|подчеркнул|сообщил|пояснил|указал|напомнил|"
-                "заметил|уточнил|признал|написал|рассказал|констатировал|предупредил|"
-                "ответил|заверил|резюмировал|акцентировал|допустил")
-CUE_RU = (rf"(?:(?:{RUSSIAN_PAST})(?:а|о|и)?|заявляет|заявляют|говорит|говорят|отмечает|"
-          r"отмечают|подчеркивает|подчёркивает|подчеркивают|сообщает|сообщают|добавляет|"
-          r"поясняет|пишет|пишут|указывает|напоминает|уточняет|говорится в)")
 # The words naming a speaker: no sentence punctuation, no quotation marks.
 SPEAKER = r"[^\s,.;:!?\"“”«»„()\[\]\-–—][^,.;:!?\"“”«»„()\[\]]{0,79}?"
-EN_ADVERBS = r"(?:(?:also|then|later|again|once again|further|earlier)\s+)?"
+# After a quotation the speaker may carry titles and appositives: '"…," Miller, a retired
+# worker, said'; a full stop only inside a name ('Mr. Trump', 'U.S. Rep. Issa').
+SPEAKER_TAIL = (r"(?=[A-ZА-ЯЁ]|(?:he|she|they|it|we|i|the|a|an|one|another|his|her|their|its|our|он|она|они)\b)"
+                r"[^\s,.;:!?\"“”«»„()\[\]\-–—](?:[^.;:!?\"“”«»„()\[\]]|\.(?=\s?[A-Z])){0,119}?")
+EN_ADVERBS = (r"(?:(?:also|then|later|again|once again|further|earlier|has|have|had|"
+              r"previously|repeatedly|recently|publicly|privately|flatly|simply|only)\s+)*")
 
 
-def compile_patterns(cue: str, language: str, flags: int = 0) -> dict:
-    cue = rf"(?<!\w){cue}(?!\w)"
-    build = partial(re.compile, flags=flags)
+# --- cues -----------------------------------------------------------------------------
+
+def load_speech_verbs(path: Path = DATA / "speech_verbs.tsv") -> dict[str, dict[str, frozenset]]:
+    """{language: {form: {class, …}}}, forms in lower case with single spaces."""
+    verbs: dict[str, dict[str, set]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        language, kind, forms = line.split("\t")
+        for form in forms.split(","):
+            for word in expand(form.strip()):
+                verbs.setdefault(language, {}).setdefault(word, set()).add(kind)
+    return {language: {form: frozenset(kinds) for form, kinds in forms.items()}
+            for language, forms in verbs.items()}
+
+
+def expand(form: str) -> list[str]:
+    """'заявил*' -> заявил, заявила, заявило, заявили; 'выразил* надежду' likewise."""
+    head, star, rest = form.partition("*")
+    return [head + ending + rest for ending in ("", "а", "о", "и")] if star else [form]
+
+
+SPEECH_VERBS = load_speech_verbs()
+
+
+def alternation(forms) -> str:
+    ordered = sorted(forms, key=len, reverse=True)  # 'said in' before 'said'
+    return "(?:" + "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered) + ")"
+
+
+def kinds_of(language: str, cue: str) -> frozenset:
+    return SPEECH_VERBS[language].get(" ".join(cue.lower().split()), frozenset())
+
+
+def cue_language(language: str) -> str:
+    return "ru" if language == "ru" else "en"
+
+
+CONJUNCTIONS = frozenset("but and or yet so и а но".split())
+
+
+def compile_patterns(language: str, flags: int = 0) -> dict:
+    forms = SPEECH_VERBS[language]
+    said = alternation(f for f, kinds in forms.items() if kinds & {"speech", "telling"})
+    said = rf"(?<!\w){said}(?!\w)"
+    any_cue = rf"(?<!\w){alternation(forms)}(?!\w)"
+    build = lambda pattern: re.compile(pattern, flags)  # noqa: E731
     patterns = {
-        "cue": build(cue),
+        "cue": build(any_cue),
         # after a closing quotation mark
         "tail_speaker_first": build(
-            rf"^\s*[,.!?…]?\s*[-–—]?\s*(?P<speaker>{SPEAKER})\s+{EN_ADVERBS}(?P<cue>{cue})"),
+            rf"^\s*[,.!?…]?\s*[-–—]?\s*(?P<speaker>{SPEAKER_TAIL})\s+{EN_ADVERBS}(?P<cue>{said})"),
         "tail_cue_first": build(
-            rf"^\s*[,.!?…]?\s*[-–—]?\s*(?P<cue>{cue})\s+(?P<speaker>{SPEAKER})(?=\s*(?:[,.;:!?]|$))"),
+            rf"^\s*[,.!?…]?\s*[-–—]?\s*(?P<cue>{said})\s+(?P<speaker>{SPEAKER})(?=\s*(?:[,.;:!?]|$))"),
         # before an opening quotation mark
         "head_speaker_first": build(
-            rf"(?P<speaker>{SPEAKER})\s+{EN_ADVERBS}(?P<cue>{cue})[^,.;:!?\"“”«»„]{{0,40}}[:,]\s*$"),
-        "head_cue_first": build(rf"(?P<cue>{cue})\s+(?P<speaker>{SPEAKER})\s*:\s*$"),
+            rf"(?P<speaker>{SPEAKER})\s+{EN_ADVERBS}(?P<cue>{said})(?:[^,.;:!?\"“”«»„]{{0,40}}[:,])?\s*$"),
+        "head_cue_first": build(rf"(?P<cue>{said})\s+(?P<speaker>{SPEAKER})\s*:\s*$"),
         # after a cue: where reported content starts
         "complement": build(
-            r"^(?:\s+(?!that\b)[\w’'.-]+){0,6}?\s+that\s+" if language == "en"
-            else r"^(?:\s+[^\s,.;:!?\"«»„“”]+){0,4}?\s*,\s*что\s+"),
-        "colon": build(r"^\s*:\s*(?![\"«„“\s])"),
+            r"^(?:\s+(?!that\b)[\w’'.\"“”-]+){0,7}?\s+that\s+(?!(?:[a-z]+ed|is|was|are|were|has|had|have|will|"
+            r"would|could|can|may|might|should|must|does|did|held|made|took|came|went|got|gave|found|left|kept|led|"
+            r"met|ran|won|began|became|brought|paid|put|sent|spent|stood|wrote|said|told|saw|knew|thought|felt|"
+            r"lost|meant|chose|drew|grew|rose|fell|sold|bought|built|sought|fought)\b)" if language == "en"
+            else r"^(?:\s+[^\s,.;:!?\"«»„“]+){0,4}?\s*,\s*(?:что|чтобы)\s+"),
+        "colon": build(r"^\s*:\s*(?=[^\s\"«„“'])"),
+        "announces": build(r"^\s*:\s*$"),  # the quotation follows in the next paragraph
         # a sentence that attributes the one before it
-        "about_this": build(r"\s*(?:Об этом|This was)\s+(?:[\w-]+\s+){0,3}$"),
+        "about_this": build(r"\s*(?:Об этом|This was|That was)\s+(?:[\w-]+\s+){0,3}$"),
         # the rest of a wire lead's sentence after its cue: 'said on Tuesday.'
-        "lead_end": build(r"^(?:\s+(?!that\b)[\w’'.-]+){0,6}\s*[.!?…]?\s*$"),
+        "lead_end": build(rf"^(?:\s+(?!that\b)[\w’'.-]+){{0,3}}?{EN_ASIDE}\s*[.!?…]?\s*$" if language == "en"
+                          else r"^(?:\s+[\w’'.-]+){0,6}\s*[.!?…]?\s*$"),
     }
     if language == "en":
-        patterns["head_source"] = build(rf"(?P<cue>According to)\s+(?P<speaker>{SPEAKER}),\s*$")
-        patterns["source_first"] = build(
-            rf"(?<!\w)(?P<cue>[Aa]ccording to)\s+(?P<speaker>{SPEAKER})\s*,\s*")
-        patterns["source_last"] = build(
-            rf",\s*(?P<cue>according to)\s+(?P<speaker>{SPEAKER})\s*[.!?]?\s*$")
+        patterns["aside"] = build(EN_ASIDE)
+        patterns["according"] = build(r"(?<!\w)(?P<cue>[Aa]ccording\s+to)\s+")
     else:
         # 'По словам Лаврова, …', 'Как сообщил Песков, …'
-        source = r"(?P<cue>[Пп]о\s+(?:словам|заявлению|сообщению|утверждению))"
-        patterns["head_source"] = build(rf"{source}\s+(?P<speaker>{SPEAKER}),\s*$")
+        source = r"(?P<cue>[Пп]о\s+(?:словам|заявлению|сообщению|утверждению|мнению|данным|информации|оценке))"
         patterns["source_first"] = build(
-            rf"(?<!\w)(?:{source}|[Кк]ак\s+(?P<as_cue>{cue}))\s+(?P<speaker>{SPEAKER})\s*,\s*")
+            rf"(?<!\w)(?:{source}|[Кк]ак\s+(?P<as_cue>{any_cue}))\s+(?P<speaker>{SPEAKER})\s*,\s*")
         patterns["pronoun_source"] = build(
-            r"(?<!\w)(?P<cue>[Пп]о\s+(?P<speaker>его|её|ее|их)\s+словам)\s*,\s*")
+            r"(?<!\w)(?P<cue>[Пп]о\s+(?P<speaker>его|её|ее|их)\s+(?:словам|мнению|данным|оценке))\s*,\s*")
+        patterns["about_what"] = build(rf",\s*о\s+ч[её]м\s+(?:\w+\s+)?(?P<cue>{any_cue})")
+        patterns["about"] = build(r"^\s+(?P<about>об?)\s+(?!(?:том|этом|чем|ч[её]м)\b)")
+        patterns["dialogue"] = build(
+            rf"^\s*[-–—]\s+(?P<content>.+?)\s*(?:[,!?…]\s*)?[-–—]\s+(?P<cue>{said})\s+(?P<speaker>{SPEAKER})"
+            r"\s*(?:[.,;]|$)")
     return patterns
 
 
-# Cues are matched in lower case ('said', not the 'Said' of a name), except in
-# paragraphs typed in capitals, where case says nothing.
-PATTERNS = {(language, loud): compile_patterns(cue, language, re.IGNORECASE if loud else 0)
-            for language, cue in (("en", CUE_EN), ("ru", CUE_RU)) for loud in (False, True)}
+@lru_cache(maxsize=None)
+def patterns_for(language: str, loud: bool) -> dict:
+    # Cues are matched in lower case ('said', not the 'Said' of a name), except
+    # in paragraphs typed in capitals, where case says nothing.
+    return compile_patterns("ru" if language == "ru" else "en", re.IGNORECASE if loud else 0)
 
-# Pronouns that can name a speaker ('He added', 'По её словам'); 'they'/'их' are
-# left unresolved: a plural is as often an institution as a person.
-PRONOUNS = frozenset({"he", "she", "him", "her", "он", "она", "его", "её", "ее"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})  # these become the person's mentions
-STOP_WORDS = frozenset("the a an of for and in on at to by from with в на и по с для из при".split())
-CLAUSE_BREAKS = ",;:—–(\"“”«»„"
-DATELINE = re.compile(r"^[^\s][^.!?]{0,60}?\s[-–—]\s+")
-INSERTION = re.compile(
-    r"\([^()]{1,200}?\s[-–—]\s?(?:[A-ZА-ЯЁ]{1,6}|ред|прим\.?\s*ред|[Ee]d)\.?\)"
-    r"|\[[^\[\]]{1,200}\]")
 
+# --- claims in a paragraph ----------------------------------------------------------
 
 @dataclass(frozen=True)
 class Claim:
@@ -123,59 +184,105 @@ class Claim:
     speaker_at: tuple[int, int] | None  # the words that name the speaker
     speaker_first: bool = True  # the speaker comes before the cue
     fallback: tuple[int, int] | None = None  # where else to look for a subject
-    needs_speaker: bool = False  # a lead with no known speaker is not taken as speech
+    needs_speaker: bool = False  # a lead with no source is not taken as speech
+    subject: bool = False  # the speaker is the sentence's subject (', saying …')
+    announces: bool = False  # 'X said:' closing a paragraph: the quotation follows
+    headline: bool = False  # 'Захарова: Москва готова к диалогу': needs a named speaker
+    runs_on: bool = False  # a quotation going on into the next paragraph
 
-
-# --- claims in a paragraph ----------------------------------------------------------
 
 def paragraph_claims(paragraph: int, text: str, language: str) -> list[Claim]:
-    patterns = PATTERNS["ru" if language == "ru" else "en", is_shouting(text)]
+    patterns = patterns_for(language, is_shouting(text))
     quoted = quoted_passages(text)
     spans = sentences(text, quoted)
-    direct = [claim for q in quoted
-              for claim in [direct_claim(paragraph, text, q, spans, quoted, patterns)] if claim]
+    dialogue = dialogue_claims(paragraph, text, patterns)
+    direct = dialogue or [claim for q in quoted
+                          for claim in [direct_claim(paragraph, text, q, spans, quoted, patterns, language)] if claim]
     used = {claim.cue_start for claim in direct if claim.cue}
     indirect = [claim for previous, sentence in zip([None] + spans, spans)
                 for claim in sentence_claims(paragraph, text, sentence, previous, quoted, used,
-                                             direct, patterns)]
+                                             direct, patterns, language)]
+    headline = HEADLINE.match(text)
+    if headline and not direct + indirect and not patterns["cue"].search(headline.group("speaker")):
+        start, end = trim(text, headline.end(), len(text))
+        indirect.append(Claim(paragraph, "indirect", start, end, ":", headline.end("speaker"),
+                              headline.span("speaker"), True, needs_speaker=True, headline=True))
+    # an unattributed quotation inside reported speech is part of it ('said he was "ready"')
+    direct = [d for d in direct if d.cue or not any(i.start <= d.start and d.end <= i.end + 1 for i in indirect)]
     return sorted(direct + indirect, key=lambda c: c.start)
 
 
-def direct_claim(paragraph, text, q: Quoted, spans, quoted, patterns) -> Claim | None:
+# 'Marco Rubio: I’m Not Interested In Being Vice President', 'Захарова: Москва готова к диалогу'.
+HEADLINE = re.compile(r"^\s*(?P<speaker>[A-ZА-ЯЁ][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?)\s*:\s+(?=\S)(?=[^:]*$)")
+
+
+def dialogue_claims(paragraph: int, text: str, patterns) -> list[Claim]:
+    """Russian dialogue: '— Мы готовы, — сказал он. — Всегда были готовы.'"""
+    if "dialogue" not in patterns:
+        return []
+    match = patterns["dialogue"].match(text)
+    if not match:
+        return []
+    start, end = trim(text, *match.span("content"))
+    claims = [Claim(paragraph, "direct", start, end, match.group("cue"), match.start("cue"),
+                    match.span("speaker"), False)]
+    rest = re.match(r"\s*[-–—]\s+(.+)$", text[match.end():])
+    if rest:
+        start, end = trim(text, match.end() + rest.start(1), match.end() + rest.end(1))
+        claims.append(Claim(paragraph, "direct", start, end, None, start, None))
+    return claims
+
+
+def direct_claim(paragraph, text, q: Quoted, spans, quoted, patterns, language) -> Claim | None:
     start, end = trim(text, *q.inner)
-    if end <= start:
+    if end <= start or (is_title_case(text[start:end]) and len(text[start:end].split()) <= 6):
         return None
     sentence_start, _ = sentence_of(spans, q.start)
     following = bisect_left(quoted, q.end, key=lambda other: other.start)
     tail_end = min(q.end + 200, quoted[following].start if following < len(quoted) else len(text))
-    attribution = (tail_attribution(text, q.end, tail_end, patterns)
-                   or head_attribution(text, max(sentence_start, q.start - 200), q.start, patterns))
+    attribution = None if q.runs_on else tail_attribution(text, q.end, tail_end, patterns, language)
+    attribution = attribution or head_attribution(text, max(sentence_start, q.start - 200), q.start, patterns)
     if attribution is None:
-        if len(text[start:end].split()) <= SCARE_QUOTE_WORDS:
+        if (len(text[start:end].split()) <= SCARE_QUOTE_WORDS or is_title_case(text[start:end])) and not q.runs_on:
             return None
-        return Claim(paragraph, "direct", start, end, None, start, None)
+        return Claim(paragraph, "direct", start, end, None, start, None, runs_on=q.runs_on)
     cue, cue_start, speaker_at, speaker_first = attribution
     return Claim(paragraph, "direct", start, end, cue, cue_start, speaker_at, speaker_first)
 
 
-def tail_attribution(text: str, start: int, end: int, patterns):
+def tail_attribution(text: str, start: int, end: int, patterns, language: str):
+    """'"…," Price said' / '"…," said Price'; not '"…," but said she would…', whose cue
+    has content of its own."""
     tail = text[start:end]
     for name, speaker_first in (("tail_speaker_first", True), ("tail_cue_first", False)):
         match = patterns[name].match(tail)
+        if match and (match.group("speaker").strip().lower() in CONJUNCTIONS
+                      or content_opening(text, start + match.end("cue"), end,
+                                         kinds_of(cue_language(language), match.group("cue")), patterns,
+                                         language) is not None):
+            continue
         if match:
+            if not speaker_first:  # '"…," said Sylke Tempel, the editor of …': the speaker runs on
+                return match.group("cue"), start + match.start("cue"), (start + match.end("cue"), end), False
             return attribution(match, start, speaker_first)
     return None
 
 
 def head_attribution(text: str, start: int, end: int, patterns):
     head = text[start:end]
-    if not head.rstrip().endswith((":", ",")):  # every head pattern ends so; skip the search
-        return None
-    for name, speaker_first in (("head_speaker_first", True), ("head_cue_first", False),
-                                ("head_source", False)):
+    for name, speaker_first in (("head_speaker_first", True), ("head_cue_first", False)):
         match = patterns[name].search(head)
         if match:
             return attribution(match, start, speaker_first)
+    if "according" in patterns:
+        match = re.search(r"(?P<cue>[Aa]ccording to)\s+(?P<speaker>[^,]{1,80}),\s*$", head)
+        if match:
+            return attribution(match, start, False)
+    elif "source_first" in patterns:
+        match = re.search(r"(?P<cue>[Пп]о\s+(?:словам|заявлению|сообщению|мнению))\s+(?P<speaker>[^,]{1,80}),\s*$",
+                          head)
+        if match:
+            return attribution(match, start, False)
     return None
 
 
@@ -184,47 +291,200 @@ def attribution(match: re.Match, offset: int, speaker_first: bool):
     return match.group("cue"), offset + match.start("cue"), speaker, speaker_first
 
 
-def sentence_claims(paragraph, text, sentence, previous, quoted, used, direct, patterns) -> list[Claim]:
+def sentence_claims(paragraph, text, sentence, previous, quoted, used, direct, patterns,
+                    language) -> list[Claim]:
     start, end = sentence
     found = source_claims(paragraph, text, sentence, quoted, patterns)
     # a cue inside 'Как сообщил Песков, …' belongs to that source claim
-    used = used | {i for c in found for i in range(c.cue_start, c.start)}
-    found += [claim for match in patterns["cue"].finditer(text, start, end)
-              if match.start() not in used and not inside(quoted, match.start())
-              for claim in [cue_claim(paragraph, text, sentence, previous, match, patterns)] if claim]
+    used = used | {i for c in found for i in range(c.cue_start, c.cue_start + len(c.cue))}
+    for match in patterns["cue"].finditer(text, start, end):
+        if match.start() in used or inside(quoted, match.start()):
+            continue
+        claim = cue_claim(paragraph, text, sentence, previous, match, patterns, language)
+        if claim and claim.needs_speaker and any(claim.start <= c.cue_start < claim.end for c in found):
+            continue  # '…, что Москва настаивает на гарантиях': a cue inside reported content
+        if claim:
+            attributed = found + [d for d in direct if d.cue and start <= d.cue_start < end]
+            found.append(same_speaker_as_before(claim, attributed))
+            used |= set(range(claim.cue_start, match.end()))
     found = [c for c in found if not overlaps_direct(c, direct)]
     return [bounded(claim, found, text, end) for claim in sorted(found, key=lambda c: c.start)]
 
 
-def cue_claim(paragraph, text, sentence, previous, match: re.Match, patterns) -> Claim | None:
+def same_speaker_as_before(claim: Claim, found: list[Claim]) -> Claim:
+    """'…, said Smith, adding that …': a gerund after an attribution is that speaker's."""
+    before = [c for c in found if c.cue_start < claim.cue_start and c.speaker_at]
+    if not claim.subject or not before:
+        return claim
+    last = max(before, key=lambda c: c.cue_start)
+    return dataclasses.replace(claim, speaker_at=last.speaker_at, speaker_first=last.speaker_first,
+                               subject=last.subject, fallback=last.fallback)
+
+
+def cue_claim(paragraph, text, sentence, previous, match: re.Match, patterns, language) -> Claim | None:
     start, end = sentence
-    after = text[match.end():end]
+    kinds = kinds_of(cue_language(language), match.group())
     cue, cue_start = match.group(), match.start()
+    if passive(text, start, cue_start, match.end()):
+        return None
     if previous and patterns["about_this"].match(text, start, cue_start):
         # '<content>. Об этом заявил министр культуры Владимир Бородянский.'
         return Claim(paragraph, "indirect", *previous, cue, cue_start, (match.end(), end), False)
-    opening = patterns["complement"].match(after) or patterns["colon"].match(after)
+    if kinds & {"charge", "finding", "question"} and not kinds & {"speech", "telling", "belief"}:
+        return object_claim(paragraph, text, sentence, match, kinds, patterns, language)
+    if "gerund" in kinds and re.search(r",\s*$", text[start:cue_start]):
+        return gerund_claim(paragraph, text, sentence, match, patterns, language)
+    if "gerund" in kinds and len(kinds) == 1:
+        return None
+    opening = content_opening(text, match.end(), end, kinds, patterns, language)
+    if opening is not None and ("tail" not in kinds or text[match.end():opening].strip().startswith(":")):
+        coordinated = COORDINATED.search(text, max(start, cue_start - 40), cue_start)
+        return Claim(paragraph, "indirect", opening, end, cue, cue_start,
+                     clause_before(text, start, cue_start), True, fallback=(start, cue_start),
+                     subject=bool(coordinated))
+    if patterns["announces"].match(text[match.end():end]) and end == len(text.rstrip()):
+        return Claim(paragraph, "direct", end, end, cue, cue_start, clause_before(text, start, cue_start),
+                     True, fallback=(start, cue_start), announces=True)
+    if "belief" in kinds and not kinds & {"speech", "telling"}:
+        return None
+    if "noun" in kinds or "tail" in kinds:
+        return None  # 'states', 'reports', 'continues': too often a noun or another verb
+    return lead_claim(paragraph, text, sentence, match, patterns, language, kinds)
+
+
+def content_opening(text: str, after: int, end: int, kinds, patterns, language) -> int | None:
+    """Where reported content starts after a cue: 'said that …', 'заявил, что …',
+    'said: …', 'заявил о …', 'said the plan would …', 'told reporters he would …'."""
+    rest = text[after:end]
+    if "noun" in kinds:  # 'the report states that …', not 'unhappy with the remarks: …'
+        opening = patterns["complement"].match(rest)
+        return after + opening.end() if opening else None
+    opening = patterns["complement"].match(rest) or patterns["colon"].match(rest)
     if opening:
-        return Claim(paragraph, "indirect", match.end() + opening.end(), end, cue, cue_start,
-                     clause_before(text, start, cue_start), True, fallback=(start, cue_start))
-    return lead_claim(paragraph, text, sentence, match, patterns)
+        return after + opening.end()
+    if language == "ru":
+        about = "about" in kinds and patterns["about"].match(rest)
+        return after + about.start("about") if about else None
+    aside = patterns["aside"].match(rest)
+    begin = after + (aside.end() if aside else 0)
+    if re.match(r"\s*,", text[begin:end]):
+        return None  # 'After Clinton testified, Gowdy …': not what she said
+    if "telling" in kinds:  # 'told reporters he would …': the addressee, then a pronoun subject
+        addressee = re.match(r"^(?:\s+[\w.’'-]+){1,4}?\s+(?=(?:he|she|they|we|I|it|there)\b)", text[begin:end])
+        if addressee and not re.match(r"\s+(?:that|he|she|they|we|I|it|there)\b", text[begin:end]):
+            return begin + addressee.end()
+    return clause_after(text, begin, end, strict=not kinds & {"speech", "telling", "gerund"})
 
 
-def lead_claim(paragraph, text, sentence, match: re.Match, patterns) -> Claim | None:
-    """'<content>, US State Department spokesman Ned Price said on Tuesday.' and
-    '<content>, заявила официальный представитель МИД РФ Мария Захарова.'"""
+# 'was declared the winner', 'as expected', 'declared by Erdogan', 'That said,'
+PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|as|That|that)\s+)$")
+PASSIVE_AFTER = re.compile(r"^\s*(?:by\b|,\s*$)")
+# 'and even admitted', 'but said': the subject of the sentence speaks
+COORDINATED = re.compile(r"(?:^|[\s,])(?:and|but|or|yet|then|и|а|но)\s+(?:(?:also|even|later|then|again|"
+                         r"quickly|never|still|now|[a-z]+ly|также|затем|потом|еще|ещё)\s+)*$")
+
+
+def passive(text: str, start: int, cue_start: int, cue_end: int) -> bool:
+    return bool(PASSIVE_BEFORE.search(text[max(start, cue_start - 8):cue_start])
+                or (PASSIVE_AFTER.match(text[cue_end:cue_end + 4]) and text[cue_start - 3:cue_start] == "as "))
+
+
+# Subjects whose 'found' and 'shows' report a finding, not an action ('A Quinnipiac poll found …').
+REPORT_NOUNS = re.compile(r"(?i)\b(?:polls?|surveys?|stud(?:y|ies)|reports?|analys[ie]s|review|data|research|"
+                          r"records|documents|e-?mails|figures|numbers|results|investigation|audit|census|"
+                          r"tally|estimates?|projections?|filings?|memo|letter|video|footage|photos?)\b")
+QUESTION_OPENING = re.compile(r"^(?:\s+[\w.’'-]+){0,5}?\s+(?=(?:whether|if|why|how|what|when|who|where|to)\b)")
+# 'called Clinton a liar', 'called the deal "a disaster"' (not 'a group called Citizens for Trump')
+CALLED_OPENING = re.compile(r"^\s+(?:[\w.’'-]+\s+){0,3}?(?:an?\s|[\"“‘]|'')|^\s+(?:[\w.’'-]+\s+){1,5}?[\"“‘]")
+CALLER = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|who|we|I))\s+$")
+
+
+def object_claim(paragraph, text, sentence, match: re.Match, kinds, patterns, language) -> Claim | None:
+    """'accused Sanders of a "flip-flop"', 'called for a ban on …', 'asked whether …',
+    'A Quinnipiac poll found 74 percent …': the rest of the clause is what was said."""
     start, end = sentence
-    before = text[start:match.start()]
-    after = text[match.end():end]
-    comma_right_before = re.search(r",\s*(?:[-–—]\s*)?$", before)
-    if comma_right_before and len(after.split()) <= 12:
-        speaker_at = (match.end(), end)
-        content_end = start + comma_right_before.start()
-        return lead(paragraph, text, start, content_end, match, speaker_at, False)
-    if patterns["lead_end"].match(after) and "," in before:
-        comma = start + before.rindex(",")
-        return lead(paragraph, text, start, comma, match, (comma + 1, match.start()), True)
+    cue, after = match.group(), match.end()
+    rest = text[after:end]
+    opening = patterns["complement"].match(rest)
+    if opening:
+        begin = after + opening.end()
+    elif "question" in kinds:
+        question = QUESTION_OPENING.match(rest)
+        begin = after + question.end() if question else None
+    elif "finding" in kinds:
+        begin = after if REPORT_NOUNS.search(text[max(start, match.start() - 80):match.start()]) else None
+    elif cue.lower() in ("called", "calls", "calling"):
+        named = CALLER.search(text[max(start, match.start() - 40):match.start()]) or cue.lower() == "calling"
+        begin = after if named and CALLED_OPENING.match(rest) else None
+    else:
+        begin = after
+    if begin is None or len(text[begin:end].split()) < 2 or re.match(r"\s*(?:by\b|,)", text[begin:end]):
+        return None
+    gerund = cue.lower().endswith("ing")
+    if gerund and not re.search(r",\s*$", text[start:match.start()]):
+        return None
+    coordinated = gerund or bool(COORDINATED.search(text, max(start, match.start() - 40), match.start()))
+    return Claim(paragraph, "indirect", begin, end, cue, match.start(), clause_before(text, start, match.start()),
+                 True, fallback=(start, match.start()), subject=coordinated)
+
+
+def gerund_claim(paragraph, text, sentence, match: re.Match, patterns, language) -> Claim | None:
+    """'Trump attacked Clinton on Tuesday, saying she …': content after the gerund, the
+    sentence's subject speaks."""
+    start, end = sentence
+    opening = content_opening(text, match.end(), end, {"gerund", "about", "telling"}, patterns, language)
+    if opening is None:
+        return None
+    return Claim(paragraph, "indirect", opening, end, match.group(), match.start(),
+                 (start, match.start()), True, subject=True)
+
+
+def lead_claim(paragraph, text, sentence, match: re.Match, patterns, language, kinds) -> Claim | None:
+    """'<content>, US State Department spokesman Ned Price said on Tuesday.',
+    '<content>, said Sylke Tempel, the editor of …', '<content>, заявила официальный
+    представитель МИД РФ Мария Захарова.' and '<content>, she said, <content>'."""
+    start, end = sentence
+    before, after = text[start:match.start()], text[match.end():end]
+    comma_right_before = re.search(r"[,!?…]\s*(?:[-–—]\s*)?$", before)
+    if comma_right_before and speaker_after_cue(before, after, language):
+        return lead(paragraph, text, start, start + comma_right_before.start(), match, (match.end(), end), False)
+    if "," not in before:
+        return None
+    comma = start + before.rindex(",")
+    speaker_at = (comma + 1, match.start())
+    if not text[comma + 1:match.start()].strip() or (language == "en" and not is_noun_phrase_en(text, *speaker_at)):
+        return None
+    if patterns["lead_end"].match(after) and (language != "en" or "telling" in kinds or not OBJECT_EN.match(after)):
+        return lead(paragraph, text, start, comma, match, speaker_at, True)
+    aside = re.match(r"^(?:\s+[\w’'.-]+){0,4}?\s*,\s*(?=\w)", after)
+    if aside:  # 'Over the years, she said, email has helped …'; 'The plan, a source said, is to …'
+        rest = match.end() + aside.end()
+        opening = rest if language == "ru" or is_clause_en(text[rest:end]) else start
+        claim = lead(paragraph, text, start, end, match, speaker_at, True)
+        return claim and dataclasses.replace(claim, start=max(claim.start, opening))
     return None
+
+
+# After 'X said' at the end of a lead, an object is no aside: 'the Census denied [any role]'.
+OBJECT_EN = re.compile(r"^\s+(?!on\b|in\b|at\b|during\b|late\b|last\b)[a-z]")
+
+
+def speaker_after_cue(before: str, after: str, language: str) -> bool:
+    """'<clause>, said <speaker>': not 'O'Malley, the former governor, stressed his experience'."""
+    if not is_speaker_phrase(after, language):
+        return False
+    return language != "en" or (finite_verb(before) and names_a_source(after))
+
+
+def is_speaker_phrase(after: str, language: str) -> bool:
+    """After a lead's cue: a speaker ('said Tim Selaty, organizer of …'), not a clause."""
+    words = after.split()
+    if not words or len(words) > LEAD_SPEAKER_WORDS:
+        return False
+    if language == "ru":
+        return len(words) <= 16
+    head = re.split(r"\s(?:who|which|whose)\s", SPEAKER_END_EN.split(after, maxsplit=1)[0], maxsplit=1)[0]
+    return bool(head.strip()) and not is_clause_en(head) and not FINITE_EN.search(head)
 
 
 def lead(paragraph, text, start, content_end, match, speaker_at, speaker_first) -> Claim | None:
@@ -237,52 +497,83 @@ def lead(paragraph, text, start, content_end, match, speaker_at, speaker_first) 
 
 
 def source_claims(paragraph, text, sentence, quoted, patterns) -> list[Claim]:
-    """'По его словам, …', 'По заявлению МИД, …', 'According to X, …', '…, according to X.'"""
+    """'По его словам, …', 'По заявлению МИД, …', 'According to X, …', '…, according to X.',
+    '…, о чем заявил X'."""
     start, end = sentence
     claims = []
     for name in ("source_first", "pronoun_source"):
         if name in patterns:
             for match in patterns[name].finditer(text, start, end):
                 if not inside(quoted, match.start()):
-                    cue = match.group("cue") or match.groupdict().get("as_cue")
-                    claims.append(Claim(paragraph, "indirect", match.end(), end, cue,
-                                        match.start(), match.span("speaker"), False))
-    if "source_last" in patterns:
-        match = patterns["source_last"].search(text, start, end)
-        if match:
-            claims.append(lead(paragraph, text, start, match.start(), match, match.span("speaker"), False))
+                    role = "cue" if match.group("cue") else "as_cue"
+                    claims.append(Claim(paragraph, "indirect", match.end(), end, match.group(role),
+                                        match.start(role), match.span("speaker"), False))
+    if "according" in patterns:
+        claims += according_claims(paragraph, text, sentence, quoted, patterns)
+    if "about_what" in patterns:
+        for match in patterns["about_what"].finditer(text, start, end):
+            if not inside(quoted, match.start()):
+                claim = lead(paragraph, text, start, match.start(), match, (match.end(), end), False)
+                claims.append(claim and dataclasses.replace(claim, cue_start=match.start("cue")))
     return [claim for claim in claims if claim]
 
 
+def according_claims(paragraph, text, sentence, quoted, patterns) -> list[Claim]:
+    """'According to X, <content>' opening a sentence, else '<content>, according to X(, …)'."""
+    start, end = sentence
+    claims = []
+    for match in patterns["according"].finditer(text, start, end):
+        if inside(quoted, match.start()):
+            continue
+        named_until = text.find(",", match.end(), end)
+        named_until = end if named_until < 0 else named_until
+        opener = not re.sub(r"^\W*(?:But|And|Yet|So|Still)?\W*", "", text[start:match.start()]).strip()
+        if opener and named_until < end:
+            claims.append(Claim(paragraph, "indirect", named_until + 1, end, match.group("cue"),
+                                match.start(), (match.end(), named_until), False))
+        elif not opener:
+            comma = text.rfind(",", start, match.start())
+            content_end = comma if comma >= 0 and not text[comma + 1:match.start()].strip() else match.start()
+            claims.append(lead(paragraph, text, start, content_end, match, (match.end(), named_until), False))
+    return claims
+
+
 def clause_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
-    """The words between the last clause break and the cue: where a subject sits."""
-    breaks = [i for i in range(max(start, cue_start - 200), cue_start) if text[i] in CLAUSE_BREAKS]
-    return (breaks[-1] + 1 if breaks else max(start, cue_start - 200)), cue_start
+    """The words between the sentence start and the cue: where a subject sits."""
+    return max(start, cue_start - 300), cue_start
 
 
 def bounded(claim: Claim, claims: list[Claim], text: str, sentence_end: int) -> Claim:
     """Content runs to the end of its sentence or to where the next attribution starts
     ('…, а также отметил, что <A>, Путин сказал главе США, что <B>')."""
-    later = [attribution_start(c) for c in claims if attribution_start(c) > claim.start]
-    end = min([sentence_end, claim.end] + later)
+    if claim.announces:
+        return claim
+    later = [attribution_start(c, text) for c in claims if c.cue_start > claim.start and c is not claim]
+    end = min([sentence_end, claim.end] + [position for position in later if position > claim.start])
     start, end = trim(text, claim.start, end)
     return dataclasses.replace(claim, start=start, end=end)
 
 
-def attribution_start(claim: Claim) -> int:
-    if claim.speaker_at and claim.speaker_first:
-        return min(claim.speaker_at[0], claim.cue_start)
+def attribution_start(claim: Claim, text: str) -> int:
+    """Where the words of an attribution begin: its speaker's clause, else its cue."""
+    if claim.speaker_at and claim.speaker_first and not claim.subject:
+        head = text[claim.speaker_at[0]:claim.cue_start]
+        breaks = [i for i, char in enumerate(head) if char in ",;:"]
+        return claim.speaker_at[0] + (breaks[-1] + 1 if breaks else 0)
     return claim.cue_start
 
 
 def overlaps_direct(claim: Claim, direct: list[Claim]) -> bool:
     """A lead whose content is a quotation is that quotation's attribution, not reported speech."""
-    return any(d.cue and claim.start <= d.start and d.end <= claim.end for d in direct)
+    return any(d.cue and claim.start <= d.start and d.end <= claim.end + 1 for d in direct)
 
 
 def sentence_of(spans, position: int) -> tuple[int, int]:
     i = bisect_right(spans, position, key=lambda span: span[0]) - 1
     return spans[i] if i >= 0 else (0, position)
+
+
+DATELINE = re.compile(r"^[^\s][^.!?]{0,60}?\s[-–—]\s+")
 
 
 def dateline_length(text: str) -> int:
@@ -293,12 +584,9 @@ def dateline_length(text: str) -> int:
     return 0
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:-–—"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—."):
-        end -= 1
-    return start, end
+INSERTION = re.compile(
+    r"\([^()]{1,200}?\s[-–—]\s?(?:[A-ZА-ЯЁ]{1,6}|ред|прим\.?\s*ред|[Ee]d)\.?\)"
+    r"|\[[^\[\]]{1,200}\]")
 
 
 def insertions(text: str) -> tuple[str, ...]:
@@ -306,7 +594,35 @@ def insertions(text: str) -> tuple[str, ...]:
     return tuple(match.group() for match in INSERTION.finditer(text))
 
 
-# --- speakers -------------------------------------------------------------------------
+# --- the source's noun phrase -------------------------------------------------------------
+
+def source_phrase(claim: Claim, reading: Reading, language: str) -> tuple[int, int] | None:
+    """The words naming the source, cut to their noun phrase: 'Sandra Inman, a Cruz
+    supporter from Jackson,' of '…, said Sandra Inman, a Cruz supporter from Jackson.'"""
+    if claim.speaker_at is None:
+        return None
+    start, end = claim.speaker_at
+    if language == "ru" and reading.words:
+        return russian_phrase(reading.text, reading.words, start, end, claim.speaker_first, claim.subject)
+    if claim.subject:
+        return english_subject(reading.text, start, end)
+    if claim.speaker_first:
+        return english_phrase_before(reading.text, start, end)
+    return english_phrase_after(reading.text, start, end)
+
+
+# --- documents -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quotation with the words that name its source and its cue, where the text
+    has them (the paragraph before names them for a quotation announced with 'X said:')."""
+
+    quote: Quote
+    source: Mention | None
+    cue: Mention | None
+    continues: bool = False  # goes on with the quotation before ('"A," he said. "B."')
+
 
 @dataclass
 class Speakers:
@@ -318,26 +634,96 @@ class Speakers:
     last_speaker: Entity | None = None
     last_speaker_at: tuple[int, int] = (0, 0)  # (paragraph, cue) of their last attribution
     last_direct: tuple[int, Entity | None] | None = None
+    announcement: tuple | None = None  # (paragraph, speaker, cue, source) of a closing 'X said:'
     resolved: list = field(default_factory=list)  # (claim, entity) so far
 
 
 def find_quotes(readings: list[Reading], entities: list[Entity], cases: dict,
                 language: str, role_words: dict) -> tuple[list[Quote], list[tuple[str, Mention]]]:
     """The quotations of a document, and the pronouns and descriptions that named their speakers."""
+    attributions, coreferences = find_attributions(readings, entities, cases, language, role_words)
+    return [a.quote for a in attributions], coreferences
+
+
+def find_attributions(readings: list[Reading], entities: list[Entity], cases: dict,
+                      language: str, role_words: dict) -> tuple[list[Attribution], list[tuple[str, Mention]]]:
+    """`find_quotes` with the words naming each source and cue (what the benchmark scores)."""
     speakers = Speakers(mention_index(entities, cases), language,
                         role_words.get("ru" if language == "ru" else "en", frozenset()))
-    quotes, coreferences = [], []
+    found, coreferences = [], []
     for i, reading in enumerate(readings):
         for claim in paragraph_claims(i, reading.text, language):
-            speaker, reference = resolve(claim, reading.text, speakers)
-            if claim.needs_speaker and speaker is None:
+            attributed = attribute(claim, reading, speakers, language)
+            if attributed is None:
                 continue
-            remember(speakers, claim, speaker)
-            quotes.append(quote(claim, reading.text, speaker))
-            if speaker and reference:
-                coreferences.append((speaker.id, reference))
-    return quotes, coreferences
+            attribution, reference = attributed
+            found.append(attribution)
+            if attribution.quote.speaker_id and reference:
+                coreferences.append((attribution.quote.speaker_id, reference))
+    return attributed_run_ons(found, readings), coreferences
 
+
+def attribute(claim: Claim, reading: Reading, speakers: Speakers, language: str):
+    """(the claim's Attribution, the pronoun or description naming its speaker), or None
+    for a claim that is no quotation (a lead or a headline with no source) or that only
+    announces one ('Brafman concluded:')."""
+    i, text = claim.paragraph, reading.text
+    speaker, reference, source = resolve(claim, text, speakers, source_phrase(claim, reading, language))
+    if claim.needs_speaker and speaker is None and source is None:
+        return None
+    if claim.headline and not (speaker and source and named_at(speakers, i, source)):
+        return None
+    source = mention_of(i, text, source)
+    cue = mention_of(i, text, claim.cue and (claim.cue_start, claim.cue_start + len(claim.cue)))
+    if claim.announces:
+        speakers.announcement = (i, speaker, cue, source)
+        return None
+    continues = claim.speaker_at is None and continues_quote(claim, speakers)
+    if claim.cue is None and announced_in(speakers, i):
+        _, speaker, cue, source = speakers.announcement
+        claim, continues = dataclasses.replace(claim, cue=cue and cue.text), False
+    remember(speakers, claim, speaker)
+    return Attribution(quote(claim, text, speaker), source, cue, continues), reference
+
+
+def attributed_run_ons(found: list[Attribution], readings: list[Reading]) -> list[Attribution]:
+    """A quotation over several paragraphs is often attributed only where it closes
+    ('"We are ready. ¶ "But not on any terms," Price said.'): its opening paragraphs take
+    that speaker, and the closing part goes on with them."""
+    found = list(found)
+    for i in range(len(found) - 2, -1, -1):
+        opening, closing = found[i], found[i + 1]
+        if (opening.quote.kind == "direct" and opening.quote.speaker is None and opening.cue is None
+                and runs_on(opening.quote, readings) and closing.quote.kind == "direct"
+                and closing.quote.paragraph == opening.quote.paragraph + 1 and closing.quote.start <= 2):
+            speaker = closing.quote
+            found[i] = dataclasses.replace(opening, source=closing.source, cue=closing.cue, quote=dataclasses.replace(
+                opening.quote, speaker=speaker.speaker, speaker_id=speaker.speaker_id, cue=speaker.cue))
+            found[i + 1] = dataclasses.replace(closing, continues=True)
+    return found
+
+
+def runs_on(quote: Quote, readings: list[Reading]) -> bool:
+    text = readings[quote.paragraph].text.rstrip()
+    return quote.end >= len(text) - 1 and text[-1:] not in "\"”»'"
+
+
+def named_at(speakers: Speakers, paragraph: int, span) -> bool:
+    """Whether a name found by the reader opens `span` (a headline's speaker is a name, not 'Photo')."""
+    return any(m[0] == span[0] for m in speakers.mentions.get(paragraph, []))
+
+
+def mention_of(paragraph: int, text: str, span) -> Mention | None:
+    return Mention(paragraph, span[0], span[1], text[span[0]:span[1]]) if span else None
+
+
+def announced_in(speakers: Speakers, paragraph: int) -> bool:
+    """A quotation opening the paragraph after 'Brafman concluded:' is Brafman's."""
+    announcement = speakers.announcement
+    return announcement is not None and announcement[0] == paragraph - 1
+
+
+# --- speakers -------------------------------------------------------------------------
 
 def mention_index(entities: list[Entity], cases: dict) -> dict:
     index: dict = {}
@@ -366,30 +752,42 @@ def remember(speakers: Speakers, claim: Claim, speaker: Entity | None) -> None:
     speakers.resolved.append((claim, speaker))
 
 
-def resolve(claim: Claim, text: str, speakers: Speakers) -> tuple[Entity | None, Mention | None]:
+def resolve(claim: Claim, text: str, speakers: Speakers, phrase: tuple[int, int] | None):
+    """(speaker, the pronoun or description that named them, where the source is named)."""
     if claim.speaker_at is None:
-        return continued_speaker(claim, speakers), None
-    start, end = claim.speaker_at
-    named = named_speaker(claim, start, end, speakers)
+        return continued_speaker(claim, speakers), None, None
+    start, end = phrase or claim.speaker_at
+    named = named_speaker(claim, start, end, speakers) or named_in_clause(claim, text, phrase, speakers)
     if named:
-        return named, None
+        return named[2], None, phrase if phrase and phrase[0] <= named[0] and named[1] <= phrase[1] else named[:2]
     pronoun = pronoun_in(text, start, end)
     if pronoun:
         entity = person_before(claim, speakers)
         reference = pronoun if pronoun[2].lower() in SUBJECT_PRONOUNS else None
-        return entity, reference and Mention(claim.paragraph, *reference)
+        return entity, reference and Mention(claim.paragraph, *reference), phrase or pronoun[:2]
     described = described_person(text, start, end, speakers)
     if described:
-        return described, description_mention(claim.paragraph, text, start, end)
+        mention = description_mention(claim.paragraph, text, start, end)
+        return described, mention, phrase or (mention.start, mention.end)
     organisation = named_organisation(claim, start, end, text, speakers)
-    if organisation or not claim.fallback:
-        return organisation, None
-    return named_speaker(claim, *claim.fallback, speakers, strict=True), None
+    if not organisation and claim.fallback:
+        organisation = named_speaker(claim, *claim.fallback, speakers, strict=True)
+    if organisation:
+        return organisation[2], None, phrase or organisation[:2]
+    return None, None, phrase
 
 
-def named_speaker(claim: Claim, start: int, end: int, speakers: Speakers, strict=False) -> Entity | None:
-    """The person named where the speaker should be, nearest the cue; a Russian
-    subject is in the nominative ('Путин сказал главе США', not 'главе США')."""
+# Pronouns that can name a speaker ('He added', 'По её словам'); 'they'/'их' are
+# left unresolved: a plural is as often an institution as a person.
+PRONOUNS = frozenset({"he", "she", "him", "her", "он", "она", "его", "её", "ее"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "он", "она"})  # these become the person's mentions
+STOP_WORDS = frozenset("the a an of for and in on at to by from with в на и по с для из при".split())
+
+
+def named_speaker(claim: Claim, start: int, end: int, speakers: Speakers, strict=False):
+    """The person named where the speaker should be, nearest the cue (the first one for a
+    sentence's subject); a Russian subject is in the nominative ('Путин сказал главе США',
+    not 'главе США')."""
     people = [m for m in within(claim, start, end, speakers) if m[2].type == "PER"
               and subject_case(m, claim, speakers)]
     if not people and strict:
@@ -398,12 +796,21 @@ def named_speaker(claim: Claim, start: int, end: int, speakers: Speakers, strict
     return nearest(people, claim)
 
 
-def named_organisation(claim: Claim, start, end, text, speakers: Speakers) -> Entity | None:
+def named_in_clause(claim: Claim, text: str, phrase, speakers: Speakers):
+    """'Jeb Bush in a Medium post said': the phrase read back from the cue ('a Medium post')
+    names no one, the person before it in the same clause speaks (English only: Russian
+    subjects are found by their case)."""
+    if speakers.language == "ru" or not phrase or not claim.speaker_first or claim.subject:
+        return None
+    parts = clause_parts(text, claim.speaker_at[0], claim.cue_start)
+    return parts and named_speaker(claim, parts[-1][0], phrase[1], speakers)
+
+
+def named_organisation(claim: Claim, start, end, text, speakers: Speakers):
     """An organisation or country speaking: 'Белый дом сообщил', 'В МИД РФ заявили', 'Reuters reported'."""
     others = [m for m in within(claim, start, end, speakers) if m[2].type != "PER"]
     subjects = [m for m in others if subject_case(m, claim, speakers) or speaks_from(text, m)]
-    chosen = nearest([m for m in subjects if m[2].type == "ORG"], claim) or nearest(subjects, claim)
-    return chosen
+    return nearest([m for m in subjects if m[2].type == "ORG"], claim) or nearest(subjects, claim)
 
 
 def within(claim: Claim, start: int, end: int, speakers: Speakers) -> list:
@@ -424,9 +831,9 @@ def speaks_from(text: str, mention) -> bool:
 def nearest(mentions: list, claim: Claim):
     if not mentions:
         return None
-    if claim.speaker_first:
-        return max(mentions, key=lambda m: m[1])[2]
-    return min(mentions, key=lambda m: m[0])[2]
+    if claim.speaker_first and not claim.subject:
+        return max(mentions, key=lambda m: m[1])
+    return min(mentions, key=lambda m: m[0])
 
 
 def pronoun_in(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -477,6 +884,12 @@ def stems(words) -> set[str]:
 def description_mention(paragraph: int, text: str, start: int, end: int) -> Mention:
     start, end = trim(text, start, end)
     return Mention(paragraph, start, end, text[start:end])
+
+
+def continues_quote(claim: Claim, speakers: Speakers) -> bool:
+    """An unattributed quotation right after a quotation of the paragraph or the one before."""
+    return (claim.kind == "direct" and bool(speakers.resolved) and speakers.resolved[-1][0].kind == "direct"
+            and claim.paragraph - speakers.resolved[-1][0].paragraph <= 1)
 
 
 def continued_speaker(claim: Claim, speakers: Speakers) -> Entity | None:
