@@ -115,19 +115,19 @@ def annotate(settings, paths, reference_date, as_body):
 def compare(settings, documents, pairs, reference_date):
     """Say whether two documents (any languages) tell the same story.
 
-    Prints {"same_story": bool, "score": float}. The score now combines the canonical
-    entities both name (works across languages) with a word cosine of title and lead
-    (same language); a multilingual sentence model is to join them.
+    Prints {"same_story": bool, "score": float}. The score (0-1) combines a multilingual
+    sentence model's cosine of title and lead, the canonical entities both name and,
+    within one language, a word cosine; far-apart dates lower it.
 
     Example: storyline compare ru.txt en.txt
     """
-    from storyline.connect import similarity
+    from storyline.connect import build_comparer
     from storyline.ingest import agency_names
 
     if (len(documents) == 2) == bool(pairs):
         raise click.UsageError("give two documents, or --pairs FILE")
     stages = [extract_stage(reference_date and reference_date.date()), build_annotator()]
-    names = agency_names()
+    similarity = build_comparer(agency_names())
 
     def read(path=None, text=None) -> Article:
         record = Page(source="<text>", content=text) if text is not None else next(
@@ -141,7 +141,7 @@ def compare(settings, documents, pairs, reference_date):
             click.echo(json.dumps({"same_story": None, "score": None, "error": problem.as_json()},
                                   ensure_ascii=False))
             continue
-        result = similarity(a, b, settings.max_days_apart, names)
+        result = similarity(a, b, settings.max_days_apart)
         click.echo(json.dumps({"same_story": result.score >= settings.same_story_threshold,
                                "score": result.score}))
 

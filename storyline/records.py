@@ -172,6 +172,7 @@ class StoryArticle(Record):
     language: str | None
     title: str | None
     published: str | None
+    wire_copy_of: str | None = None  # id of the story article this one republishes
 
 
 @dataclass(frozen=True)

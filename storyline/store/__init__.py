@@ -3,6 +3,6 @@
 from storyline.store.export import export
 from storyline.store.schema import MIGRATIONS, NewerSchema
 from storyline.store.search import MARK_END, MARK_START
-from storyline.store.store import Store
+from storyline.store.store import Links, Store
 
-__all__ = ["Store", "export", "MIGRATIONS", "NewerSchema", "MARK_START", "MARK_END"]
+__all__ = ["Store", "Links", "export", "MIGRATIONS", "NewerSchema", "MARK_START", "MARK_END"]

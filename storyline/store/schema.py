@@ -84,6 +84,29 @@ MIGRATIONS: tuple[str, ...] = (
         new_id TEXT NOT NULL
     );
     """,
+    # 3: wire copies grouped under their original, and sentence vectors for story search.
+    """
+    CREATE TABLE wire_copies (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        original_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        similarity REAL NOT NULL          -- share of the shorter text aligned with the other, 0-1
+    );
+    CREATE INDEX wire_copies_original ON wire_copies (original_id);
+
+    CREATE TABLE article_vectors (
+        seq INTEGER PRIMARY KEY,          -- the article's seq: vectors load in insertion order
+        article_id TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+        vector BLOB NOT NULL              -- title-and-lead vector of the sentence model (float16)
+    );
+
+    -- Candidate search reads only the newest articles of each key: a key as common as
+    -- 'Russia' must not cost a scan of a third of the store.
+    ALTER TABLE article_keys ADD COLUMN seq INTEGER;
+    UPDATE article_keys SET seq = (SELECT seq FROM articles WHERE articles.id = article_keys.article_id);
+    -- Partial (seq IS NOT NULL): used by the newest-first lookup, which asks for it, while
+    -- plain key lookups keep the primary key.
+    CREATE INDEX article_keys_recent ON article_keys (key, seq DESC) WHERE seq IS NOT NULL;
+    """,
 )
 
 

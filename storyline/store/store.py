@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from storyline.records import Article, Story, StoryArticle
@@ -20,6 +21,16 @@ from storyline.store.stories import build_story
 
 PAGE_SIZE = 500  # rows per query when iterating over the whole store
 SNIPPET_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Links:
+    """What the connect stage found for an article, for the store to index beside it."""
+
+    keys: tuple[str, ...] = ()      # more candidate keys (near-duplicate bands) besides entity ids
+    vector: bytes | None = None     # sentence-model vector, as connect encodes it
+    copy_of: str | None = None      # the original this article is a wire copy of
+    copy_similarity: float = 0.0
 
 
 class Store:
@@ -49,20 +60,23 @@ class Store:
 
     # --- writes ---
 
-    def add(self, items: Iterable[tuple[Article, str | None]]) -> int:
+    def add(self, items: Iterable[tuple[Article, str | None] | tuple[Article, str | None, Links]]) -> int:
         """Store a batch in one transaction; returns how many articles were new.
 
-        An article without a story id starts a story of its own, named by its id.
-        Error records go to `errors`, keyed by (source, code).
+        Items are (article, story id) or (article, story id, links). An article without
+        a story id starts a story of its own, named by its id. Error records go to
+        `errors`, keyed by (source, code).
         """
         added, touched = 0, set()
         with self._transaction():
-            for article, story_id in items:
+            for article, story_id, *links in items:
                 if article.error:
                     self._insert_error(article)
                     continue
                 story_id = self.resolve_story(story_id or article.id)
-                if self._insert_article(article, story_id):
+                seq = self._insert_article(article, story_id)
+                if seq:
+                    self._insert_links(article.id, seq, links[0] if links else Links())
                     added += 1
                     touched.add(story_id)
             for story_id in touched:
@@ -74,18 +88,19 @@ class Store:
             "INSERT OR REPLACE INTO errors (source, code, message) VALUES (?, ?, ?)",
             (article.source, article.error.code, article.error.message))
 
-    def _insert_article(self, article: Article, story_id: str) -> bool:
+    def _insert_article(self, article: Article, story_id: str) -> int | None:
+        """The new article's seq, or None when the same content was stored before."""
         cursor = self.connection.execute(
             "INSERT OR IGNORE INTO articles (id, source, url, language, title, published, story_id, json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (article.id, article.source, article.url, article.language, article.title,
              article.published, story_id, json.dumps(article.as_json(), ensure_ascii=False)))
         if cursor.rowcount == 0:  # the same content was stored before
-            return False
+            return None
         self._insert_text(cursor.lastrowid, article)
-        self._insert_entities(article)
+        self._insert_entities(article, cursor.lastrowid)
         self._insert_quotes(article)
-        return True
+        return cursor.lastrowid
 
     def _insert_text(self, seq: int, article: Article) -> None:
         body = "\n\n".join(filter(None, (article.subtitle, *article.body)))
@@ -94,15 +109,44 @@ class Store:
             "INSERT INTO article_text (rowid, title, body, lemmas) VALUES (?, ?, ?, ?)",
             (seq, index_text(article.title or ""), index_text(body), lemmas))
 
-    def _insert_entities(self, article: Article) -> None:
+    def _insert_entities(self, article: Article, seq: int) -> None:
         self.connection.executemany(
             "INSERT INTO entities (article_id, entity_id, name, type, name_en, name_ru, mentions)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(article.id, e.id, e.name, e.type, e.names.en, e.names.ru, len(e.mentions))
              for e in article.entities])
+        self._insert_keys(article.id, seq, [e.id for e in article.entities])
+
+    def _insert_keys(self, article_id: str, seq: int, keys: Iterable[str]) -> None:
         self.connection.executemany(
-            "INSERT OR IGNORE INTO article_keys (key, article_id) VALUES (?, ?)",
-            [(e.id, article.id) for e in article.entities])
+            "INSERT OR IGNORE INTO article_keys (key, article_id, seq) VALUES (?, ?, ?)",
+            [(key, article_id, seq) for key in keys])
+
+    def _insert_links(self, article_id: str, seq: int, links: Links) -> None:
+        self._insert_keys(article_id, seq, links.keys)
+        if links.vector is not None:
+            self.connection.execute("INSERT INTO article_vectors (seq, article_id, vector) VALUES (?, ?, ?)",
+                                    (seq, article_id, links.vector))
+        if links.copy_of:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO wire_copies (article_id, original_id, similarity) VALUES (?, ?, ?)",
+                (article_id, links.copy_of, links.copy_similarity))
+
+    def make_original(self, article_id: str, similarity: float) -> None:
+        """`article_id`, a copy found to be earlier than its original (or on the agency's own
+        site), becomes the original of its whole group; the old original becomes a copy."""
+        row = self.connection.execute(
+            "SELECT original_id FROM wire_copies WHERE article_id = ?", (article_id,)).fetchone()
+        if not row:
+            return
+        with self._transaction():
+            old = row[0]
+            self.connection.execute("DELETE FROM wire_copies WHERE article_id = ?", (article_id,))
+            self.connection.execute("UPDATE wire_copies SET original_id = ? WHERE original_id = ?",
+                                    (article_id, old))
+            self.connection.execute(
+                "INSERT OR REPLACE INTO wire_copies (article_id, original_id, similarity) VALUES (?, ?, ?)",
+                (old, article_id, similarity))
 
     def _insert_quotes(self, article: Article) -> None:
         self.connection.executemany(
@@ -157,15 +201,65 @@ class Store:
         row = self.connection.execute("SELECT story_id FROM articles WHERE id = ?", (id,)).fetchone()
         return row[0] if row else None
 
-    def candidates(self, keys: Iterable[str], limit: int = 50) -> list[tuple[Article, str]]:
-        """Articles sharing any of `keys`, most shared keys first, then newest first."""
+    def candidates(self, keys: Iterable[str], limit: int = 50, per_key: int = 500) -> list[tuple[Article, str]]:
+        """Articles sharing any of `keys`, most shared keys first, then newest first.
+        Only the newest `per_key` articles of each key are looked at, so a common key
+        costs no more than a rare one."""
+        return [(Article.from_json(data), story) for data, story in self.candidate_records(keys, limit, per_key)]
+
+    def candidate_records(self, keys: Iterable[str], limit: int = 50, per_key: int = 500
+                          ) -> list[tuple[dict, str]]:
+        """Like `candidates`, as JSON-ready dicts: callers that need a few fields skip building records."""
+        shared: dict[str, list[int]] = {}
+        for key in set(keys):
+            for article_id, seq in self.connection.execute(
+                    "SELECT article_id, seq FROM article_keys WHERE key = ? AND seq IS NOT NULL"
+                    " ORDER BY seq DESC LIMIT ?",
+                    (key, per_key)):
+                shared.setdefault(article_id, [0, seq or 0])[0] += 1
+        best = sorted(shared, key=lambda id: (-shared[id][0], -shared[id][1]))[:limit]
+        return self.records(best)
+
+    def records(self, ids: Iterable[str]) -> list[tuple[dict, str]]:
+        """(article as a JSON-ready dict, story id) of the stored articles among `ids`, in that order."""
+        ids = list(ids)
         rows = self.connection.execute(
-            "SELECT a.json, a.story_id FROM"
-            " (SELECT article_id, count(*) AS shared FROM article_keys"
-            "  WHERE key IN (SELECT value FROM json_each(?)) GROUP BY article_id) AS k"
-            " JOIN articles AS a ON a.id = k.article_id"
-            " ORDER BY k.shared DESC, a.seq DESC LIMIT ?", (_json_list(keys), limit))
-        return [(_article(data), story_id) for data, story_id in rows]
+            "SELECT id, json, story_id FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+            (_json_list(ids),))
+        found = {id: (json.loads(data), story) for id, data, story in rows}
+        return [found[id] for id in ids if id in found]
+
+    def copies(self, original_id: str) -> list[tuple[str, float]]:
+        """(copy id, similarity) of every stored wire copy of `original_id`, in insertion order."""
+        return self.connection.execute(
+            "SELECT w.article_id, w.similarity FROM wire_copies AS w JOIN articles AS a ON a.id = w.article_id"
+            " WHERE w.original_id = ? ORDER BY a.seq", (original_id,)).fetchall()
+
+    def original(self, article_id: str) -> tuple[str, float] | None:
+        """(original id, similarity) when the article is a wire copy, else None."""
+        row = self.connection.execute(
+            "SELECT original_id, similarity FROM wire_copies WHERE article_id = ?", (article_id,)).fetchone()
+        return tuple(row) if row else None
+
+    def vectors(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """Stored sentence vectors of the articles among `ids`."""
+        return dict(self.connection.execute(
+            "SELECT article_id, vector FROM article_vectors WHERE article_id IN (SELECT value FROM json_each(?))",
+            (_json_list(ids),)))
+
+    def recent_vectors(self, limit: int) -> list[tuple[str, str, bytes]]:
+        """(article id, story id, vector) of the `limit` newest articles with a vector, oldest first."""
+        rows = self.connection.execute(
+            "SELECT v.article_id, a.story_id, v.vector FROM"
+            " (SELECT * FROM article_vectors ORDER BY seq DESC LIMIT ?) AS v"
+            " JOIN articles AS a ON a.id = v.article_id ORDER BY v.seq", (limit,)).fetchall()
+        return [(id, self.resolve_story(story), vector) for id, story, vector in rows]
+
+    def story_started(self, id: str) -> int | None:
+        """When a story began, as the seq of its first article: the older story keeps its id in a merge."""
+        row = self.connection.execute("SELECT min(seq) FROM articles WHERE story_id = ?",
+                                      (self.resolve_story(id),)).fetchone()
+        return row[0]
 
     def resolve_story(self, id: str) -> str:
         row = self.connection.execute("SELECT new_id FROM story_redirects WHERE old_id = ?", (id,)).fetchone()
@@ -186,8 +280,9 @@ class Store:
 
     def _build_stories(self, ids: list[str]) -> dict[str, Story]:
         rows = self.connection.execute(
-            "SELECT story_id, id, source, language, title, published FROM articles"
-            " WHERE story_id IN (SELECT value FROM json_each(?)) ORDER BY seq", (_json_list(ids),))
+            "SELECT a.story_id, a.id, a.source, a.language, a.title, a.published, w.original_id"
+            " FROM articles AS a LEFT JOIN wire_copies AS w ON w.article_id = a.id"
+            " WHERE a.story_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq", (_json_list(ids),))
         members: dict[str, list[StoryArticle]] = {}
         for story_id, *fields in rows:
             members.setdefault(story_id, []).append(StoryArticle(*fields))
