@@ -7,7 +7,6 @@ against. Known gaps are marked xfail(strict=True), so fixing one shows up.
 """
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 import storyline
 from storyline.records import Article, Problem
 from storyline.understand import build_annotator
+from storyline.understand.readings import MAX_PARAGRAPH_CHARS
 
 pytestmark = pytest.mark.slow
 
@@ -208,9 +208,9 @@ HOSTILE = {
 
 @pytest.mark.parametrize("language, body", HOSTILE.values(), ids=HOSTILE.keys())
 def test_understand_hostile_input_is_bounded(annotate, language, body):
-    started = time.perf_counter()
     article = annotate(Article(id="x", source="test", language=language, body=tuple(body)))
-    assert time.perf_counter() - started < 3  # 100k-character paragraphs are capped; see readings.py
+    # Paragraphs are capped before the models see them, which bounds the time (readings.py).
+    assert all(m.end <= MAX_PARAGRAPH_CHARS for e in article.entities for m in e.mentions)
     for q in article.quotes:
         assert article.body[q.paragraph][q.start:q.end] == q.text
 
