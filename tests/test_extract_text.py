@@ -92,33 +92,28 @@ RU_CASES = [
 ]
 
 
-@pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("dateline, weekday, place, agency, published", EN_CASES)
-def test_extract_english_variants(dateline, weekday, place, agency, published, seed):
-    body = [p.format(dateline=dateline, weekday=weekday) for p in EN_BODY]
-    body[1:] = random.Random(seed).sample(body[1:], len(body) - 1)
-    title = "Grain export talks to resume next month, minister says"
-    text = build_page(title, None, body, EN_CHROME, EN_RELATED[:], EN_SIDEBAR, seed)
-    article = extract_article(Page(source="variant", content=text), REFERENCE)
-    assert (article.title, article.subtitle, list(article.body)) == (title, None, body)
-    assert (article.dateline.place, article.dateline.agency) == (place, agency)
-    assert article.published == published
-    assert article.language == "en"
+# language: (body template, paragraphs that keep their place, title, subtitle, chrome, related, sidebar)
+PAGES = {
+    "en": (EN_BODY, 1, "Grain export talks to resume next month, minister says", None,
+           EN_CHROME, EN_RELATED, EN_SIDEBAR),
+    "ru": (RU_BODY, 2, "Переговоры об экспорте зерна возобновятся в следующем месяце",
+           "Министр: делегации согласовали повестку из пяти пунктов", RU_CHROME, RU_RELATED, RU_SIDEBAR),
+}
 
 
 @pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("dateline, weekday, place, agency, published", RU_CASES)
-def test_extract_russian_variants(dateline, weekday, place, agency, published, seed):
-    body = [p.format(dateline=dateline, weekday=weekday) for p in RU_BODY]
-    body[2:] = random.Random(seed).sample(body[2:], len(body) - 2)
-    title = "Переговоры об экспорте зерна возобновятся в следующем месяце"
-    subtitle = "Министр: делегации согласовали повестку из пяти пунктов"
-    text = build_page(title, subtitle, body, RU_CHROME, RU_RELATED[:], RU_SIDEBAR, seed)
+@pytest.mark.parametrize("language, dateline, weekday, place, agency, published",
+                         [("en", *case) for case in EN_CASES] + [("ru", *case) for case in RU_CASES])
+def test_extract_variants(language, dateline, weekday, place, agency, published, seed):
+    template, fixed, title, subtitle, chrome, related, sidebar = PAGES[language]
+    body = [p.format(dateline=dateline, weekday=weekday) for p in template]
+    body[fixed:] = random.Random(seed).sample(body[fixed:], len(body) - fixed)
+    text = build_page(title, subtitle, body, chrome, related[:], sidebar, seed)
     article = extract_article(Page(source="variant", content=text), REFERENCE)
     assert (article.title, article.subtitle, list(article.body)) == (title, subtitle, body)
     assert (article.dateline.place, article.dateline.agency) == (place, agency)
     assert article.published == published
-    assert article.language == "ru"
+    assert article.language == language
 
 
 def test_extract_weekday_far_from_dateline_pins_nothing():
