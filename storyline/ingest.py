@@ -93,9 +93,10 @@ def connect_and_store(articles: list[Article], store, settings: Settings, connec
     """Place a batch in stories and store it; copies found earlier than their stored
     original take its place as the group's original."""
     placed, promoted = place_in_stories(articles, store, settings, connector)
-    store.add(placed)
-    for article_id, similarity in promoted:
-        store.make_original(article_id, similarity)
+    with store.transaction():  # all or nothing: a kill here leaves no half-linked batch
+        store.add(placed)
+        for article_id, similarity in promoted:
+            store.make_original(article_id, similarity)
 
 
 @dataclass

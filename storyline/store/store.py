@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ class Store:
         self.expand_query = expand_query
         # First, so that even switching to WAL waits for another process instead of failing.
         self.connection.execute("PRAGMA busy_timeout = 5000")  # the web app reads while ingest writes
-        self.connection.execute("PRAGMA journal_mode = WAL")
+        enable_wal(self.connection)
         # Safe with WAL: a power loss may lose the last commits, never corrupts the file.
         self.connection.execute("PRAGMA synchronous = NORMAL")
         self.connection.execute("PRAGMA foreign_keys = ON")
@@ -68,7 +69,7 @@ class Store:
         `errors`, keyed by (source, code).
         """
         added, touched = 0, set()
-        with self._transaction():
+        with self.transaction():
             for article, story_id, *links in items:
                 if article.error:
                     self._insert_error(article)
@@ -139,7 +140,7 @@ class Store:
             "SELECT original_id FROM wire_copies WHERE article_id = ?", (article_id,)).fetchone()
         if not row:
             return
-        with self._transaction():
+        with self.transaction():
             old = row[0]
             self.connection.execute("DELETE FROM wire_copies WHERE article_id = ?", (article_id,))
             self.connection.execute("UPDATE wire_copies SET original_id = ? WHERE original_id = ?",
@@ -166,7 +167,7 @@ class Store:
         keep, drop = self.resolve_story(keep), self.resolve_story(drop)
         if keep == drop:
             return
-        with self._transaction():
+        with self.transaction():
             self.connection.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (keep, drop))
             # Earlier redirects to `drop` now point at `keep`, so a lookup is always one hop.
             self.connection.execute("UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (keep, drop))
@@ -175,7 +176,8 @@ class Store:
             self._refresh_story(keep)
             self._refresh_story(drop)
 
-    def _transaction(self):
+    def transaction(self):
+        """One write transaction; batches of several calls nest inside it."""
         return _Transaction(self.connection)
 
     # --- reads ---
@@ -332,6 +334,19 @@ class Store:
             "quotes": "SELECT count(*) FROM quotes",
         }
         return {name: self.connection.execute(sql).fetchone()[0] for name, sql in queries.items()}
+
+
+def enable_wal(connection: sqlite3.Connection, attempts: int = 100) -> None:
+    """Switch a file to WAL. The switch needs the file to itself and SQLite answers 'locked'
+    at once, without waiting on busy_timeout, while another opener holds it: so retry."""
+    for attempt in range(attempts):
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 class _Transaction:
