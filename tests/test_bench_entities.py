@@ -54,14 +54,6 @@ def data_folder(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_bench_entities_skips_cleanly_without_data(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("STORYLINE_DATA", str(tmp_path / "absent"))
-    with pytest.raises(SystemExit) as exit_info:
-        entities.main([])
-    assert exit_info.value.code == 0
-    assert "SKIPPED" in capsys.readouterr().out
-
-
 def test_bench_entities_factru_gold_is_naevals_simplification(data_folder):
     (document,) = load_factru(data_folder / "ner" / "factru_dev" / "devset")
     gold = {(FACTRU_TEXT[n.start:n.end], n.type) for n in document.gold}

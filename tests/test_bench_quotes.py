@@ -98,14 +98,6 @@ def test_bench_quotes_joins_continued_quotations():
     assert relation.content == ((0, 1), (2, 3))
 
 
-def test_bench_quotes_skips_cleanly_without_data(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("STORYLINE_DATA", str(tmp_path / "absent"))
-    with pytest.raises(SystemExit) as exit_info:
-        quotes.main([])
-    assert exit_info.value.code == 0
-    assert "SKIPPED" in capsys.readouterr().out
-
-
 @pytest.fixture
 def data_folder(tmp_path, monkeypatch):
     polnear = tmp_path / "quotes" / "polnear_dev"
