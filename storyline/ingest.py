@@ -4,8 +4,9 @@ Each batch is one store transaction, and pages already stored are skipped before
 work is done, so a run killed at any point and started again loses nothing and
 stores nothing twice.
 
-Connecting is online and single pass: each article, in arrival order, is first checked
-for being a wire copy of a stored article (copy keys), else compared with story
+Connecting is online and single pass: each article, in arrival order, has its entities
+linked to the store's entity registry (one id for one person across articles and
+scripts), is checked for being a wire copy of a stored article (copy keys), else compared with story
 candidates found by shared entities and by nearest sentence vectors; it joins the best
 story above the threshold or opens one, and bridges stories it is close to both of.
 """
@@ -22,6 +23,7 @@ from storyline.connect import (
     Profile, VectorIndex, choose_story, copy_keys, earlier_original, is_copy, lead_text,
     load_encoder, profile, story_keys, vector_bytes, vector_from_bytes,
 )
+from storyline.connect.identities import link_entities
 from storyline.connect.meaning import Encoder
 from storyline.connect.similarity import LEAD_PARAGRAPHS
 from storyline.extract.dateline import agencies
@@ -29,6 +31,8 @@ from storyline.pipeline import Stage, Tally, chop, process, progress_bar
 from storyline.records import Article, Entity, Names, Page
 from storyline.settings import Settings
 from storyline.store import Links
+from storyline.understand.names import load_name_book, sound_tokens
+from storyline.understand.registry import Registry
 
 ENTITY_CANDIDATES = 50   # stored articles sharing the most entity keys
 NEIGHBOURS = 20          # nearest stored vectors
@@ -50,12 +54,15 @@ def agency_hosts() -> frozenset[str]:
 
 @dataclass
 class Connector:
-    """What the connect step holds across batches: the sentence model and the vector index."""
+    """What the connect step holds across batches: the sentence model, the vector index
+    and the entity registry."""
 
     encode: Encoder | None = None  # loaded on the first article: a run that reads nothing loads nothing
     agencies: frozenset[str] = field(default_factory=agency_names)
     hosts: frozenset[str] = field(default_factory=agency_hosts)
     index: VectorIndex | None = None  # filled from the store on first use
+    registry: Registry | None = None  # likewise
+    stored_merges: dict[str, str] = field(default_factory=dict)  # registry merges the store has
 
     def vectors(self, articles: list[Article]) -> dict[str, np.ndarray]:
         if not articles:
@@ -92,11 +99,37 @@ def ingest(records: Iterable[Page | Article], store, stages: list[Stage], settin
 def connect_and_store(articles: list[Article], store, settings: Settings, connector: Connector) -> None:
     """Place a batch in stories and store it; copies found earlier than their stored
     original take its place as the group's original."""
+    registry = entity_registry(store, connector)
+    articles = [link_entities(article, registry.identify) for article in articles]
     placed, promoted = place_in_stories(articles, store, settings, connector)
     with store.transaction():  # all or nothing: a kill here leaves no half-linked batch
         store.add(placed)
         for article_id, similarity in promoted:
             store.make_original(article_id, similarity)
+        save_registry(articles, store, connector)
+
+
+def entity_registry(store, connector: Connector) -> Registry:
+    """The registry as the store holds it, loaded once per run."""
+    if connector.registry is None:
+        registry = Registry(load_name_book())
+        for entity_id, type, name in store.entity_names():
+            registry.add(entity_id, type, name, sound_tokens(name))
+        connector.stored_merges = store.entity_redirects()
+        registry.merged.update(connector.stored_merges)
+        connector.registry = registry
+    return connector.registry
+
+
+def save_registry(articles: list[Article], store, connector: Connector) -> None:
+    """The names the batch was linked under, and the merges it caused."""
+    registry = connector.registry
+    store.add_entity_names((registry.resolve(entity.id), entity.type, entity.name)
+                           for article in articles for entity in article.entities)
+    for drop, keep in registry.merged.items():
+        if connector.stored_merges.get(drop) != keep:
+            store.merge_entities(registry.resolve(keep), drop)
+            connector.stored_merges[drop] = keep
 
 
 @dataclass

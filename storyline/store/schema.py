@@ -107,6 +107,20 @@ MIGRATIONS: tuple[str, ...] = (
     -- plain key lookups keep the primary key.
     CREATE INDEX article_keys_recent ON article_keys (key, seq DESC) WHERE seq IS NOT NULL;
     """,
+    # 4: the entity registry: every name an entity was seen under, and redirects for merged entities.
+    """
+    CREATE TABLE entity_names (
+        entity_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,               -- rowid order is the order names were first seen
+        UNIQUE (entity_id, name)
+    );
+
+    CREATE TABLE entity_redirects (
+        old_id TEXT PRIMARY KEY,
+        new_id TEXT NOT NULL
+    );
+    """,
 )
 
 

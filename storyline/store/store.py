@@ -176,6 +176,27 @@ class Store:
             self._refresh_story(keep)
             self._refresh_story(drop)
 
+    def add_entity_names(self, names: Iterable[tuple[str, str, str]]) -> None:
+        """Remember (entity id, type, name) triples of the registry."""
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO entity_names (entity_id, type, name) VALUES (?, ?, ?)", names)
+
+    def merge_entities(self, keep: str, drop: str) -> None:
+        """`drop` was found to be `keep`: its names move over, and its articles are found
+        under `keep` too; ids stored in articles resolve through `entity_redirects`."""
+        with self.transaction():
+            self.connection.execute(
+                "INSERT OR IGNORE INTO entity_names (entity_id, type, name)"
+                " SELECT ?, type, name FROM entity_names WHERE entity_id = ?",
+                (keep, drop))
+            self.connection.execute("DELETE FROM entity_names WHERE entity_id = ?", (drop,))
+            self.connection.execute(
+                "INSERT OR IGNORE INTO article_keys SELECT ?, article_id, seq FROM article_keys WHERE key = ?",
+                (keep, drop))
+            self.connection.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", (keep, drop))
+            self.connection.execute(
+                "INSERT OR REPLACE INTO entity_redirects (old_id, new_id) VALUES (?, ?)", (drop, keep))
+
     def transaction(self):
         """One write transaction; batches of several calls nest inside it."""
         return _Transaction(self.connection)
@@ -256,6 +277,13 @@ class Store:
             " (SELECT * FROM article_vectors ORDER BY seq DESC LIMIT ?) AS v"
             " JOIN articles AS a ON a.id = v.article_id ORDER BY v.seq", (limit,)).fetchall()
         return [(id, self.resolve_story(story), vector) for id, story, vector in rows]
+
+    def entity_names(self) -> Iterator[tuple[str, str, str]]:
+        """Every (entity id, type, name) of the registry, oldest entity first."""
+        return iter(self.connection.execute("SELECT entity_id, type, name FROM entity_names ORDER BY rowid"))
+
+    def entity_redirects(self) -> dict[str, str]:
+        return dict(self.connection.execute("SELECT old_id, new_id FROM entity_redirects"))
 
     def story_started(self, id: str) -> int | None:
         """When a story began, as the seq of its first article: the older story keeps its id in a merge."""
