@@ -7,6 +7,7 @@ document was read (bad items are reported and skipped), 1 when nothing could be 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from datetime import date
@@ -168,9 +169,11 @@ def open_store(settings: Settings, db_path: str | None):
 @click.option("--examples", is_flag=True, help="Also ingest the bundled example pages.")
 @reading_options
 @db_option
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes that extract and annotate (default: one per CPU core).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
 @click.pass_obj
-def ingest(settings, paths, examples, reference_date, as_body, db_path, progress):
+def ingest(settings, paths, examples, reference_date, as_body, db_path, workers, progress):
     """Read documents into the store: extract, annotate, group into stories.
 
     Pages already stored are skipped, so running it again (say, after a crash)
@@ -188,6 +191,8 @@ def ingest(settings, paths, examples, reference_date, as_body, db_path, progress
     reading_date = reference_date.date() if reference_date else date.today()
     stages = [extract_stage(reading_date), build_annotator()]
     report = lambda article: click.echo(f"skipped {article.error.message} [{article.error.code}]", err=True)
+    if workers is not None:
+        settings = dataclasses.replace(settings, workers=workers)
     with open_store(settings, db_path) as store:
         records = read_inputs(inputs, as_body=as_body, max_bytes=settings.max_page_bytes)
         tally = run_ingest(records, store, stages, settings,

@@ -14,7 +14,9 @@ story above the threshold or opens one, and bridges stories it is close to both 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -82,18 +84,67 @@ def ingest(records: Iterable[Page | Article], store, stages: list[Stage], settin
     connector = connector or build_connector()
     with progress_bar(progress) as bar:
         task = bar.add_task("ingesting", total=None)
-        for batch in chop(records, settings.batch_size):
-            known = store.known(record.id for record in batch if isinstance(record, Page))
-            fresh = {record.id: record for record in batch if record.id not in known}
-            articles = [process(record, stages) for record in fresh.values()]
+        for read, articles in processed_batches(records, store, stages, settings):
             connect_and_store(articles, store, settings, connector)
             for article in articles:
                 tally.add(article)
                 if article.error and on_error:
                     on_error(article)
-            tally.counts["known"] += len(batch) - len(fresh)
-            bar.advance(task, len(batch))
+            tally.counts["known"] += read - len(articles)
+            bar.advance(task, read)
     return tally
+
+
+def processed_batches(records: Iterable[Page | Article], store, stages: list[Stage], settings: Settings):
+    """(records read, their new articles) per batch. Pages already stored are skipped
+    before any work. Worker processes extract and annotate the next batch while this
+    one is connected and stored."""
+    with Workers(stages, settings.workers) as workers:
+        pending = None
+        for batch in chop(records, settings.batch_size):
+            known = store.known(record.id for record in batch if isinstance(record, Page))
+            fresh = list({record.id: record for record in batch if record.id not in known}.values())
+            job = (len(batch), workers.submit(fresh))
+            if pending:
+                yield pending[0], pending[1]()
+            pending = job
+        if pending:
+            yield pending[0], pending[1]()
+
+
+class Workers:
+    """Stage runners: a pool of forked worker processes that share the models loaded
+    here (copy on write) instead of loading their own; or this process, given one worker."""
+
+    def __init__(self, stages: list[Stage], count: int):
+        self.stages = stages
+        self.count = count or os.cpu_count() or 1
+        self.pool = None
+
+    def submit(self, records: list) -> Callable[[], list[Article]]:
+        """Starts work on `records`; the returned callable waits for their articles."""
+        if self.count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return lambda: [process(record, self.stages) for record in records]
+        if self.pool is None:
+            global _WORKER_STAGES
+            _WORKER_STAGES = self.stages  # what the forked workers inherit
+            self.pool = multiprocessing.get_context("fork").Pool(self.count)
+        return self.pool.map_async(_process_in_worker, records, chunksize=1).get
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+_WORKER_STAGES: list[Stage] = []
+
+
+def _process_in_worker(record: Page | Article) -> Article:
+    return process(record, _WORKER_STAGES)
 
 
 def connect_and_store(articles: list[Article], store, settings: Settings, connector: Connector) -> None:

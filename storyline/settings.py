@@ -13,6 +13,7 @@ from pathlib import Path
 class Settings:
     db_path: str
     batch_size: int
+    workers: int
     max_page_bytes: int
     host: str
     port: int
@@ -30,6 +31,7 @@ def load_settings(user_file: str | Path | None = None, **overrides) -> Settings:
     flat = {
         "db_path": data["store"]["path"],
         "batch_size": data["pipeline"]["batch_size"],
+        "workers": data["pipeline"]["workers"],
         "max_page_bytes": data["pipeline"]["max_page_bytes"],
         "host": data["serve"]["host"],
         "port": data["serve"]["port"],

@@ -1,5 +1,6 @@
 """The main job: idempotent ingest, and a run killed mid-batch loses and duplicates nothing."""
 
+import dataclasses
 import os
 import signal
 import subprocess
@@ -70,6 +71,31 @@ def test_ingest_stage_exception_becomes_an_error_record(tmp_path):
                        on_error=seen.append)
     assert tally["failed"] == 2
     assert all("explode failed: RuntimeError: model fell over" in a.error.message for a in seen)
+
+
+def explode_on_round_4(article):
+    if "round 4 " in article.title + " ":
+        raise RuntimeError("model fell over")
+    return article
+
+
+def note_process(article):
+    return dataclasses.replace(article, subtitle=str(os.getpid()))
+
+
+def test_ingest_worker_processes_store_what_one_process_stores(tmp_path):
+    write_corpus(tmp_path / "in", 11)
+    stored, seen, processes = {}, {}, {}
+    for workers in (1, 2):
+        seen[workers] = []
+        with Store(tmp_path / f"news{workers}.db") as store:
+            ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, explode_on_round_4, note_process],
+                   load_settings(batch_size=3, workers=workers), on_error=seen[workers].append)
+            stored[workers] = [(a.id, a.title, store.article_story(a.id)) for a in store.iter_articles()]
+            processes[workers] = {a.subtitle for a in store.iter_articles()}
+    assert stored[1] == stored[2] and len(stored[2]) == 10
+    assert processes[1] == {str(os.getpid())} and len(processes[2] - processes[1]) == 2
+    assert [a.source for a in seen[1]] == [a.source for a in seen[2]] == [str(tmp_path / "in" / "page0004.txt")]
 
 
 @pytest.mark.slow
