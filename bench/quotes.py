@@ -185,8 +185,7 @@ class Storyline:
         from storyline.understand.roles import load_role_words
         from storyline.understand.russian import load_russian_reader
 
-        read_russian = load_russian_reader()
-        self.readers = {"ru": lambda paragraphs: [read_russian(p) for p in paragraphs],
+        self.readers = {"ru": load_russian_reader(),
                         "en": load_english_reader()}
         self.book = load_name_book()
         self.role_words = load_role_words()

@@ -55,9 +55,7 @@ def build_reader() -> Callable[[Article], tuple[str | None, list]]:
     from .english import load_english_reader
     from .russian import load_russian_reader
 
-    read_russian = load_russian_reader()
-    readers = {"ru": lambda paragraphs: [read_russian(p) for p in paragraphs],
-               "en": load_english_reader()}
+    readers = {"ru": load_russian_reader(), "en": load_english_reader()}
 
     def read(article: Article) -> tuple[str | None, list]:
         language = reader_language(article)
