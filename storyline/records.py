@@ -176,6 +176,30 @@ class StoryArticle(Record):
 
 
 @dataclass(frozen=True)
+class StoryEntity(Record):
+    """Who or what a story is about, and in how many of its articles."""
+
+    id: str
+    name: str
+    type: str
+    names: Names = Names()
+    articles: int = 0
+
+
+@dataclass(frozen=True)
+class StoryStatement(Record):
+    """Something said in a story: one statement however many of its articles report it."""
+
+    speaker: str | None
+    speaker_id: str | None
+    kind: str  # "direct" when any report quotes the words, else "indirect"
+    text: str  # the longest report's words
+    language: str | None
+    published: str | None  # the earliest report's date
+    articles: tuple[str, ...] = ()  # ids of the reporting articles, earliest first
+
+
+@dataclass(frozen=True)
 class Story(Record):
     id: str
     titles: tuple[tuple[str, str], ...] = ()  # (language, title) pairs
@@ -183,6 +207,8 @@ class Story(Record):
     first_published: str | None = None
     last_published: str | None = None
     articles: tuple[StoryArticle, ...] = field(default=())
+    entities: tuple[StoryEntity, ...] = ()  # most often named first
+    statements: tuple[StoryStatement, ...] = ()  # in date order: the story's timeline of what was said
 
     def as_json(self) -> dict:
         data = super().as_json()

@@ -5,7 +5,7 @@ import json
 from hypothesis import given, strategies as st
 
 from storyline.records import (Article, Dateline, Entity, Mention, Names, Page, Problem, Quote,
-                               Story, StoryArticle, content_id)
+                               Story, StoryArticle, StoryEntity, StoryStatement, content_id)
 
 text = st.text(max_size=40)
 maybe = st.none() | text
@@ -29,13 +29,21 @@ articles = st.builds(Article, id=text, source=text, language=maybe, title=maybe,
 pages = st.builds(Page, source=text, content=text, kind=st.sampled_from(["html", "text"]), url=maybe,
                   title=maybe, date=maybe, as_body=st.booleans())
 story_articles = st.builds(StoryArticle, id=text, source=text, language=maybe, title=maybe, published=maybe)
+story_entities = st.builds(StoryEntity, id=text, name=text, type=st.sampled_from(["PER", "ORG", "LOC"]),
+                           names=st.builds(Names, en=maybe, ru=maybe), articles=small)
+story_statements = st.builds(StoryStatement, speaker=maybe, speaker_id=maybe,
+                             kind=st.sampled_from(["direct", "indirect"]), text=text, language=maybe,
+                             published=maybe, articles=st.lists(text, max_size=3).map(tuple))
 stories = st.builds(Story, id=text,
                     titles=st.dictionaries(st.sampled_from(["en", "ru", "uk"]), text).map(lambda d: tuple(d.items())),
                     languages=st.lists(text, max_size=3).map(tuple), first_published=maybe,
-                    last_published=maybe, articles=st.lists(story_articles, max_size=3).map(tuple))
+                    last_published=maybe, articles=st.lists(story_articles, max_size=3).map(tuple),
+                    entities=st.lists(story_entities, max_size=3).map(tuple),
+                    statements=st.lists(story_statements, max_size=3).map(tuple))
 
 
-@given(st.one_of(problems, datelines, mentions, entities, quotes, articles, pages, story_articles, stories))
+@given(st.one_of(problems, datelines, mentions, entities, quotes, articles, pages, story_articles,
+                 story_entities, story_statements, stories))
 def test_records_round_trip_through_json(record):
     data = json.loads(json.dumps(record.as_json(), ensure_ascii=False))
     assert type(record).from_json(data) == record

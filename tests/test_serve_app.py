@@ -85,6 +85,16 @@ def test_serve_story_page_lists_articles_by_language_in_date_order(client):
     assert "2024-03-01 12:00" in en_column and "reuters.com/2.html" in en_column
 
 
+def test_serve_story_page_shows_who_and_what_was_said(client):
+    html = client.get("/stories/minsk").text
+    who = html.split('<section class="story-entities">')[1].split("</section>")[0]
+    assert 'title="PER · 2 articles">Vladimir Putin <span class="alias">Владимир Путин</span></li>' in who
+    said = html.split('<section class="statements">')[1].split("</section>")[0]
+    assert "<h3>Владимир Путин</h3>" in said
+    assert '<blockquote lang="ru">Мы договорились</blockquote>' in said
+    assert f'<time>2024-03-01 10:00</time> · <a href="/articles/{RU.id}">report</a>' in said
+
+
 def test_serve_merged_story_link_redirects(client):
     response = client.get("/stories/follow-up", follow_redirects=False)
     assert response.status_code == 308

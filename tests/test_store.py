@@ -176,6 +176,37 @@ def test_store_story_orders_articles_by_date_undated_last(store):
     assert (story.first_published, story.last_published) == ("2024-03-01T10:00:00", "2024-03-05")
 
 
+def said(speaker_id, text, kind="direct"):
+    return Quote(speaker_id and speaker_id.title(), speaker_id, kind, text, "said", 0, 0, len(text))
+
+
+def test_store_story_statements_once_per_statement_in_date_order(store):
+    repeated = "We will not accept a deal that leaves the ports closed to grain ships"
+    store.add([
+        (article("1" * 16, published="2024-03-02", keys=["price"],
+                 quotes=(said("price", repeated + "."), said(None, "It was a long night", "indirect"))), "s"),
+        (article("2" * 16, published="2024-03-01", keys=["price", "lavrov"],
+                 quotes=(said("lavrov", "The corridor will stay open for now"),)), "s"),
+        (article("3" * 16, published="2024-03-03", keys=["price"],
+                 quotes=(said("price", f"“{repeated}”", "indirect"),)), "s"),
+    ])
+    statements = store.story("s").statements
+    assert [(s.speaker_id, s.published, s.articles) for s in statements] == [
+        ("lavrov", "2024-03-01", ("2" * 16,)),
+        ("price", "2024-03-02", ("1" * 16, "3" * 16)),
+        (None, "2024-03-02", ("1" * 16,)),
+    ]
+    assert statements[1].kind == "direct"
+
+
+def test_store_story_entities_most_named_first_merged_ones_as_one(store):
+    store.add([(article("1" * 16, keys=["price", "lavrov"]), "s"),
+               (article("2" * 16, keys=["price", "ned-price"]), "s"),
+               (article("3" * 16, keys=["lavrov"]), "s")])
+    store.merge_entities("price", "ned-price")
+    assert [(e.id, e.articles) for e in store.story("s").entities] == [("lavrov", 2), ("price", 2)]
+
+
 def test_store_stories_newest_activity_first(store):
     store.add([
         (article("1" * 16, published="2024-01-01"), "old"),

@@ -85,7 +85,8 @@ def add_pages(app: FastAPI, templates: Jinja2Templates, open_store) -> None:
         if story.id != story_id:  # merged into another story: send old links to the new page
             return RedirectResponse(request.url_for("story_page", story_id=story.id), status_code=308)
         articles = store.articles(article.id for article in story.articles)
-        return page(request, "story.html", story=story, columns=views.by_language(articles))
+        return page(request, "story.html", story=story, columns=views.by_language(articles),
+                    speakers=views.by_speaker(story.statements))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str, store: Store = Depends(open_store)):

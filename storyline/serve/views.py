@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from storyline.records import Article, Entity, Mention
+from storyline.records import Article, Entity, Mention, StoryEntity, StoryStatement
 from storyline.store import MARK_END, MARK_START
 from storyline.store.stories import is_full_date
 
@@ -45,7 +45,7 @@ def snippet_text(snippet: str) -> str:
     return snippet.replace(MARK_START, "").replace(MARK_END, "")
 
 
-def entity_class(entity: Entity | None) -> str:
+def entity_class(entity: Entity | StoryEntity | None) -> str:
     if entity is None:
         return ""
     return entity.type if entity.type in ENTITY_TYPES else "other"
@@ -85,6 +85,15 @@ def by_language(articles: Iterable[Article]) -> dict[str, list[Article]]:
     for article in articles:
         columns.setdefault(article.language or "", []).append(article)
     return columns
+
+
+def by_speaker(statements: Iterable[StoryStatement]) -> list[tuple[str | None, list[StoryStatement]]]:
+    """(speaker, their statements in date order), the most quoted speaker first and
+    statements whose speaker the text does not name last."""
+    speakers: dict[str | None, list[StoryStatement]] = {}
+    for statement in statements:
+        speakers.setdefault(statement.speaker_id and statement.speaker, []).append(statement)
+    return sorted(speakers.items(), key=lambda item: (item[0] is None, -len(item[1])))
 
 
 def _mention_order(pair: tuple[Mention, Entity]) -> tuple[int, int]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.records import Article, Story, StoryArticle
+from storyline.records import Article, Names, Quote, Story, StoryArticle, StoryEntity
 from storyline.store.schema import migrate
 from storyline.store.search import (
     MARK_END, MARK_START, ExpandTerm, Lemmatize, index_text, lemma_text, match_expression,
@@ -316,7 +316,38 @@ class Store:
         members: dict[str, list[StoryArticle]] = {}
         for story_id, *fields in rows:
             members.setdefault(story_id, []).append(StoryArticle(*fields))
-        return {id: build_story(id, articles) for id, articles in members.items()}
+        entities, quotes = self._story_entities(ids), self._story_quotes(ids)
+        return {id: build_story(id, articles, entities.get(id, ()), quotes.get(id, ()))
+                for id, articles in members.items()}
+
+    def _story_entities(self, ids: list[str]) -> dict[str, list[StoryEntity]]:
+        """Per story, its entities (merged ones under the id they merged into) and how many
+        of its articles name each."""
+        rows = self.connection.execute(
+            "SELECT a.story_id, coalesce(r.new_id, e.entity_id) AS entity, min(e.name), min(e.type),"
+            " min(e.name_en), min(e.name_ru), count(DISTINCT e.article_id)"
+            " FROM entities AS e JOIN articles AS a ON a.id = e.article_id"
+            " LEFT JOIN entity_redirects AS r ON r.old_id = e.entity_id"
+            " WHERE a.story_id IN (SELECT value FROM json_each(?)) GROUP BY a.story_id, entity",
+            (_json_list(ids),))
+        entities: dict[str, list[StoryEntity]] = {}
+        for story_id, id, name, type, en, ru, count in rows:
+            entities.setdefault(story_id, []).append(StoryEntity(id, name, type, Names(en, ru), count))
+        return entities
+
+    def _story_quotes(self, ids: list[str]) -> dict[str, list[tuple[str, Quote]]]:
+        """Per story, (article id, quote) in the order the articles were stored and quoted."""
+        rows = self.connection.execute(
+            "SELECT a.story_id, q.article_id, q.speaker, coalesce(r.new_id, q.speaker_id), q.kind, q.text"
+            " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
+            " LEFT JOIN entity_redirects AS r ON r.old_id = q.speaker_id"
+            " WHERE a.story_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq, q.rowid",
+            (_json_list(ids),))
+        quotes: dict[str, list[tuple[str, Quote]]] = {}
+        for story_id, article_id, speaker, speaker_id, kind, text in rows:
+            quote = Quote(speaker, speaker_id, kind, text, None, 0, 0, 0)
+            quotes.setdefault(story_id, []).append((article_id, quote))
+        return quotes
 
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
         """Best matches first, each with a body snippet whose matches sit between MARK_START and MARK_END."""

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.records import Story, StoryArticle
+from storyline.records import Article, Quote, Story, StoryArticle, StoryEntity, StoryStatement
+from storyline.understand.statements import group_statements
+
+# A story page lists the entities named most often; the long tail is in the articles.
+STORY_ENTITIES = 20
 
 
 def is_full_date(published: str | None) -> bool:
@@ -21,8 +25,10 @@ def date_order(published: str | None) -> tuple[int, str]:
     return (2, "")
 
 
-def build_story(story_id: str, articles: Iterable[StoryArticle]) -> Story:
-    """A story from its articles, which must come in insertion order (the tie-break)."""
+def build_story(story_id: str, articles: Iterable[StoryArticle], entities: Iterable[StoryEntity] = (),
+                quotes: Iterable[tuple[str, Quote]] = ()) -> Story:
+    """A story from its articles, which must come in insertion order (the tie-break), the
+    entities they name (with article counts) and their (article id, quote) pairs."""
     ordered = tuple(sorted(articles, key=lambda article: date_order(article.published)))
     dates = [article.published for article in ordered if is_full_date(article.published)]
     return Story(
@@ -32,7 +38,31 @@ def build_story(story_id: str, articles: Iterable[StoryArticle]) -> Story:
         first_published=min(dates, default=None),
         last_published=max(dates, default=None),
         articles=ordered,
+        entities=tuple(sorted(entities, key=lambda e: (-e.articles, e.type, e.name)))[:STORY_ENTITIES],
+        statements=story_statements(ordered, quotes),
     )
+
+
+def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[str, Quote]]
+                     ) -> tuple[StoryStatement, ...]:
+    """The story's quotations as statements, each once with all its reports, earliest first."""
+    position = {article.id: number for number, article in enumerate(ordered)}
+    by_article: dict[str, list[Quote]] = {}
+    order = {}  # quote object -> its place in the input, which is its place in its article
+    for number, (article_id, quote) in enumerate(quotes):
+        by_article.setdefault(article_id, []).append(quote)
+        order[id(quote)] = number
+    reporting = [Article(id=a.id, source=a.source, language=a.language, quotes=tuple(by_article[a.id]))
+                 for a in ordered if a.id in by_article]
+    timeline = []
+    for statement in group_statements(reporting):
+        ids = sorted({article_id for article_id, _ in statement.reports}, key=position.__getitem__)
+        kind = "direct" if any(quote.kind == "direct" for _, quote in statement.reports) else "indirect"
+        first = min(order[id(quote)] for article_id, quote in statement.reports if article_id == ids[0])
+        timeline.append(((position[ids[0]], first), StoryStatement(
+            statement.speaker, statement.speaker_id, kind, statement.text, statement.language,
+            ordered[position[ids[0]]].published, tuple(ids))))
+    return tuple(statement for _, statement in sorted(timeline, key=lambda pair: pair[0]))
 
 
 def earliest_titles(ordered: Iterable[StoryArticle]) -> tuple[tuple[str, str], ...]:
