@@ -159,9 +159,15 @@ def pair_specs(documents, pairs):
                {"text": item["b_text"]} if "b_text" in item else {"path": item["b"]})
 
 
-def open_store(settings: Settings, db_path: str | None):
+def open_store(settings: Settings, db_path: str | None, searching: bool = False):
+    """The store; `searching` adds Russian lemmas and cross-script spellings, which
+    indexing and search need (they take a second to load)."""
     from storyline.store import Store
-    return Store(db_path or settings.db_path)
+    if not searching:
+        return Store(db_path or settings.db_path)
+    from storyline.understand.search_terms import build_search_terms
+    lemmatize, spellings = build_search_terms()
+    return Store(db_path or settings.db_path, lemmatize=lemmatize, expand_query=spellings)
 
 
 @main.command()
@@ -193,7 +199,7 @@ def ingest(settings, paths, examples, reference_date, as_body, db_path, workers,
     report = lambda article: click.echo(f"skipped {article.error.message} [{article.error.code}]", err=True)
     if workers is not None:
         settings = dataclasses.replace(settings, workers=workers)
-    with open_store(settings, db_path) as store:
+    with open_store(settings, db_path, searching=True) as store:
         records = read_inputs(inputs, as_body=as_body, max_bytes=settings.max_page_bytes)
         tally = run_ingest(records, store, stages, settings,
                            progress=sys.stderr.isatty() if progress is None else progress,
@@ -238,7 +244,7 @@ def search(settings, query, as_json, limit, db_path):
 
     Example: storyline search "гарантии безопасности"
     """
-    with open_store(settings, db_path) as store:
+    with open_store(settings, db_path, searching=True) as store:
         for article, snippet in store.search(query, limit=limit):
             if as_json:
                 click.echo(json.dumps({"id": article.id, "title": article.title, "source": article.source,
@@ -262,8 +268,11 @@ def serve(settings, db_path, host, port):
 
     from storyline.serve import create_app
 
+    from storyline.understand.search_terms import build_search_terms
+
     open_store(settings, db_path).close()  # create the store if it is new
-    uvicorn.run(create_app(db_path or settings.db_path), host=host or settings.host,
+    lemmatize, spellings = build_search_terms()
+    uvicorn.run(create_app(db_path or settings.db_path, lemmatize, spellings), host=host or settings.host,
                 port=port or settings.port, log_level="info")
 
 

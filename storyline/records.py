@@ -200,6 +200,18 @@ class StoryStatement(Record):
 
 
 @dataclass(frozen=True)
+class Dossier(Record):
+    """All the store knows of one entity: its names, the articles naming it, what it said."""
+
+    id: str
+    name: str
+    type: str
+    names: tuple[str, ...] = ()  # every name it was seen under, in any script
+    articles: tuple[StoryArticle, ...] = ()  # in date order
+    statements: tuple[StoryStatement, ...] = ()  # as speaker, in date order
+
+
+@dataclass(frozen=True)
 class Story(Record):
     id: str
     titles: tuple[tuple[str, str], ...] = ()  # (language, title) pairs

@@ -123,6 +123,13 @@ def test_cli_search_finds_russian_and_english(ingested):
     assert [row["language"] for row in ru] == ["ru"] and [row["language"] for row in en] == ["en"]
 
 
+def test_cli_search_across_scripts_and_inflections(ingested):
+    """'Zakharova' finds the Russian seed's 'Захаровой'; 'гарантия' its 'гарантиях'."""
+    for query in ("Zakharova", "гарантия", "Ryabkov"):
+        rows = json_lines(run("search", query, "--json", "--db", ingested).output)
+        assert [row["language"] for row in rows] == ["ru"], query
+
+
 @pytest.mark.slow
 def test_cli_export_csv(ingested, tmp_path):
     out = tmp_path / "articles.csv"

@@ -88,11 +88,32 @@ def test_serve_story_page_lists_articles_by_language_in_date_order(client):
 def test_serve_story_page_shows_who_and_what_was_said(client):
     html = client.get("/stories/minsk").text
     who = html.split('<section class="story-entities">')[1].split("</section>")[0]
-    assert 'title="PER · 2 articles">Vladimir Putin <span class="alias">Владимир Путин</span></li>' in who
+    assert ('title="PER · 2 articles"><a href="/entities/putin">Vladimir Putin</a>'
+            ' <span class="alias">Владимир Путин</span></li>') in who
     said = html.split('<section class="statements">')[1].split("</section>")[0]
-    assert "<h3>Владимир Путин</h3>" in said
+    assert '<h3><a href="/entities/putin">Владимир Путин</a></h3>' in said
     assert '<blockquote lang="ru">Мы договорились</blockquote>' in said
     assert f'<time>2024-03-01 10:00</time> · <a href="/articles/{RU.id}">report</a>' in said
+
+
+def test_serve_entity_page_shows_names_statements_and_articles(client):
+    html = client.get("/entities/putin").text
+    # Both names are used as often: the first seen leads.
+    assert '<h1><span class="entity entity-PER">Владимир Путин</span></h1>' in html
+    assert "PER · 2 articles · 1 statement" in html
+    assert 'Also named: <span class="alias">Vladimir Putin</span>' in html
+    assert '<blockquote lang="ru">Мы договорились</blockquote>' in html
+    ru_column, en_column = html.split('<section class="column">')[1:]
+    assert RU.title in ru_column and EN.title in en_column
+
+
+def test_serve_api_entity_and_unknown_entity(client):
+    data = client.get("/api/entities/putin").json()
+    assert (data["name"], data["type"], data["names"]) == ("Владимир Путин", "PER", ["Владимир Путин", "Vladimir Putin"])
+    assert [a["id"] for a in data["articles"]] == [RU.id, EN.id]
+    assert [(s["speaker_id"], s["text"]) for s in data["statements"]] == [("putin", "Мы договорились")]
+    assert client.get("/api/entities/nobody").status_code == 404
+    assert client.get("/entities/nobody").status_code == 404
 
 
 def test_serve_merged_story_link_redirects(client):
@@ -144,7 +165,7 @@ def test_serve_pages_forbid_scripts(client):
 
 # --- hostile text ---
 
-@pytest.mark.parametrize("path", ["/", "/stories/hostile", f"/articles/{HOSTILE.id}",
+@pytest.mark.parametrize("path", ["/", "/stories/hostile", f"/articles/{HOSTILE.id}", "/entities/" + SCRIPT,
                                   "/search?q=onerror", "/search?q=script"])
 def test_serve_hostile_text_is_escaped(client, path):
     response = client.get(path)

@@ -207,6 +207,22 @@ def test_store_story_entities_most_named_first_merged_ones_as_one(store):
     assert [(e.id, e.articles) for e in store.story("s").entities] == [("lavrov", 2), ("price", 2)]
 
 
+def test_store_dossier_follows_merges_and_gathers_names_articles_statements(store):
+    price = Entity("ned-price", "Ned Price", "PER", Names("Ned Price", "Нед Прайс"))
+    store.add([(article("1" * 16, published="2024-03-02", keys=["price"],
+                        quotes=(said("price", "The door to diplomacy is open"),)), "s"),
+               (Article(id="2" * 16, source="2.html", language="ru", published="2024-03-01",
+                        entities=(price,), quotes=(said("ned-price", "Дверь открыта"),)), "t")])
+    store.add_entity_names([("price", "PER", "Price")])
+    store.merge_entities("price", "ned-price")
+    dossier = store.dossier("ned-price")
+    assert (dossier.id, dossier.type) == ("price", "PER")
+    assert set(dossier.names) == {"price", "Price", "Ned Price", "Нед Прайс"}
+    assert [a.id for a in dossier.articles] == ["2" * 16, "1" * 16]  # date order
+    assert [s.text for s in dossier.statements] == ["Дверь открыта", "The door to diplomacy is open"]
+    assert store.dossier("nobody") is None
+
+
 def test_store_stories_newest_activity_first(store):
     store.add([
         (article("1" * 16, published="2024-01-01"), "old"),

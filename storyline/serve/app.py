@@ -96,6 +96,13 @@ def add_pages(app: FastAPI, templates: Jinja2Templates, open_store) -> None:
         return page(request, "article.html", article=article, paragraphs=paragraphs,
                     story_id=store.article_story(article_id))
 
+    @app.get("/entities/{entity_id:path}", response_class=HTMLResponse)
+    def entity_page(request: Request, entity_id: str, store: Store = Depends(open_store)):
+        dossier = find(store.dossier(entity_id), "entity", entity_id)
+        if dossier.id != entity_id:  # merged into another entity
+            return RedirectResponse(request.url_for("entity_page", entity_id=dossier.id), status_code=308)
+        return page(request, "entity.html", entity=dossier, columns=views.by_language(dossier.articles))
+
     @app.get("/search", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", store: Store = Depends(open_store)):
         return page(request, "search.html", query=q, results=store.search(q, limit=50) if q.strip() else [])
@@ -116,6 +123,10 @@ def add_api(app: FastAPI, open_store) -> None:
     def api_article(article_id: str, store: Store = Depends(open_store)):
         article = find(store.article(article_id), "article", article_id)
         return {**article.as_json(), "story_id": store.article_story(article_id)}
+
+    @app.get("/api/entities/{entity_id:path}")
+    def api_entity(entity_id: str, store: Store = Depends(open_store)):
+        return find(store.dossier(entity_id), "entity", entity_id).as_json()
 
     @app.get("/api/search")
     def api_search(q: str = "", limit: int = Query(20, ge=1, le=200), store: Store = Depends(open_store)):

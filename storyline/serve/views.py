@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from storyline.records import Article, Entity, Mention, StoryEntity, StoryStatement
+from storyline.records import Article, Entity, Mention, StoryArticle, StoryEntity, StoryStatement
 from storyline.store import MARK_END, MARK_START
 from storyline.store.stories import is_full_date
 
@@ -79,7 +79,7 @@ def article_summary(article: Article) -> dict:
             "title": article.title, "published": article.published}
 
 
-def by_language(articles: Iterable[Article]) -> dict[str, list[Article]]:
+def by_language(articles: Iterable[Article | StoryArticle]) -> dict[str, list[Article | StoryArticle]]:
     """Articles grouped into one column per language, in the order given (date order)."""
     columns: dict[str, list[Article]] = {}
     for article in articles:
@@ -87,13 +87,14 @@ def by_language(articles: Iterable[Article]) -> dict[str, list[Article]]:
     return columns
 
 
-def by_speaker(statements: Iterable[StoryStatement]) -> list[tuple[str | None, list[StoryStatement]]]:
-    """(speaker, their statements in date order), the most quoted speaker first and
-    statements whose speaker the text does not name last."""
+def by_speaker(statements: Iterable[StoryStatement]) -> list[tuple[str | None, str | None, list[StoryStatement]]]:
+    """(speaker, speaker id, their statements in date order), the most quoted speaker first
+    and statements whose speaker the text does not name last."""
     speakers: dict[str | None, list[StoryStatement]] = {}
     for statement in statements:
-        speakers.setdefault(statement.speaker_id and statement.speaker, []).append(statement)
-    return sorted(speakers.items(), key=lambda item: (item[0] is None, -len(item[1])))
+        speakers.setdefault(statement.speaker_id, []).append(statement)
+    ranked = sorted(speakers.items(), key=lambda item: (item[0] is None, -len(item[1])))
+    return [(said[0].speaker if id else None, id, said) for id, said in ranked]
 
 
 def _mention_order(pair: tuple[Mention, Entity]) -> tuple[int, int]:

@@ -36,11 +36,14 @@ def has_yo(text: str) -> bool:
 
 
 def term_spellings(term: str, lemmatize: Lemmatize | None, expand: ExpandTerm | None) -> list[str]:
-    spellings = [term, fold_yo(term)]
+    """The term, its other-script spellings, and the lemmas of both: 'Zakharova' also
+    finds 'Захаровой', whose lemma the index holds. A spelling of several words ('Putin'
+    -> 'Владимир Путин') stays a phrase: its words alone would find any Vladimir."""
+    spellings = [term, *(expand(term) if expand else ())]
+    spellings += [fold_yo(spelling) for spelling in spellings]
     if lemmatize:
-        spellings += query_terms(lemmatize(term, None))
-    if expand:
-        spellings += list(expand(term))
+        spellings += [lemma for spelling in spellings if len(query_terms(spelling)) == 1
+                      for lemma in query_terms(lemmatize(spelling, None))]
     return list(dict.fromkeys(spelling for spelling in spellings if spelling))
 
 

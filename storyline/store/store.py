@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.records import Article, Names, Quote, Story, StoryArticle, StoryEntity
+from storyline.records import Article, Dossier, Names, Quote, Story, StoryArticle, StoryEntity
 from storyline.store.schema import migrate
 from storyline.store.search import (
     MARK_END, MARK_START, ExpandTerm, Lemmatize, index_text, lemma_text, match_expression,
 )
-from storyline.store.stories import build_story
+from storyline.store.stories import build_dossier, build_story
 
 PAGE_SIZE = 500  # rows per query when iterating over the whole store
 SNIPPET_TOKENS = 16
@@ -284,6 +285,35 @@ class Store:
 
     def entity_redirects(self) -> dict[str, str]:
         return dict(self.connection.execute("SELECT old_id, new_id FROM entity_redirects"))
+
+    def resolve_entity(self, id: str) -> str:
+        row = self.connection.execute("SELECT new_id FROM entity_redirects WHERE old_id = ?", (id,)).fetchone()
+        return row[0] if row else id
+
+    def dossier(self, id: str) -> Dossier | None:
+        """The entity (following merges), the articles naming it and its statements; None when unknown."""
+        id = self.resolve_entity(id)
+        ids = _json_list([id, *(old for (old,) in self.connection.execute(
+            "SELECT old_id FROM entity_redirects WHERE new_id = ?", (id,)))])
+        rows = self.connection.execute(
+            "SELECT a.id, a.source, a.language, a.title, a.published, w.original_id,"
+            " e.name, e.type, e.name_en, e.name_ru FROM entities AS e JOIN articles AS a ON a.id = e.article_id"
+            " LEFT JOIN wire_copies AS w ON w.article_id = a.id"
+            " WHERE e.entity_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq", (ids,)).fetchall()
+        if not rows:
+            return None
+        type = Counter(row[7] for row in rows).most_common(1)[0][0]
+        names = Counter(row[6] for row in rows)  # the names articles use, most used first
+        names.update(other for row in rows for other in row[8:] if other)  # their English and Russian
+        names.update(name for (name,) in self.connection.execute(
+            "SELECT name FROM entity_names WHERE entity_id = ?", (id,)))
+        articles = {row[0]: StoryArticle(*row[:6]) for row in rows}
+        quotes = [(article_id, Quote(speaker, id, kind, text, None, 0, 0, 0)) for article_id, speaker, kind, text
+                  in self.connection.execute(
+                      "SELECT q.article_id, q.speaker, q.kind, q.text FROM quotes AS q"
+                      " JOIN articles AS a ON a.id = q.article_id"
+                      " WHERE q.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq, q.rowid", (ids,))]
+        return build_dossier(id, type, [name for name, _ in names.most_common()], articles.values(), quotes)
 
     def story_started(self, id: str) -> int | None:
         """When a story began, as the seq of its first article: the older story keeps its id in a merge."""

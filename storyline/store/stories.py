@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storyline.records import Article, Quote, Story, StoryArticle, StoryEntity, StoryStatement
+from storyline.records import Article, Dossier, Quote, Story, StoryArticle, StoryEntity, StoryStatement
 from storyline.understand.statements import group_statements
 
 # A story page lists the entities named most often; the long tail is in the articles.
@@ -41,6 +41,15 @@ def build_story(story_id: str, articles: Iterable[StoryArticle], entities: Itera
         entities=tuple(sorted(entities, key=lambda e: (-e.articles, e.type, e.name)))[:STORY_ENTITIES],
         statements=story_statements(ordered, quotes),
     )
+
+
+def build_dossier(id: str, type: str, names: list[str], articles: Iterable[StoryArticle],
+                  quotes: Iterable[tuple[str, Quote]]) -> Dossier:
+    """An entity from its names (most used first), the articles naming it in insertion
+    order, and the (article id, quote) pairs it is the speaker of."""
+    ordered = tuple(sorted(articles, key=lambda article: date_order(article.published)))
+    return Dossier(id=id, name=names[0], type=type, names=tuple(names), articles=ordered,
+                   statements=story_statements(ordered, quotes))
 
 
 def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[str, Quote]]
