@@ -14,9 +14,7 @@ story above the threshold or opens one, and bridges stories it is close to both 
 from __future__ import annotations
 
 import math
-import multiprocessing
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,7 +27,7 @@ from storyline.connect.identities import link_entities
 from storyline.connect.meaning import Encoder
 from storyline.connect.similarity import LEAD_PARAGRAPHS
 from storyline.extract.dateline import agencies
-from storyline.pipeline import Stage, Tally, chop, process, progress_bar
+from storyline.pipeline import Stage, Tally, Workers, chop, progress_bar
 from storyline.records import Article, Entity, Names, Page
 from storyline.settings import Settings
 from storyline.store import Links
@@ -110,41 +108,6 @@ def processed_batches(records: Iterable[Page | Article], store, stages: list[Sta
             pending = job
         if pending:
             yield pending[0], pending[1]()
-
-
-class Workers:
-    """Stage runners: a pool of forked worker processes that share the models loaded
-    here (copy on write) instead of loading their own; or this process, given one worker."""
-
-    def __init__(self, stages: list[Stage], count: int):
-        self.stages = stages
-        self.count = count or os.cpu_count() or 1
-        self.pool = None
-
-    def submit(self, records: list) -> Callable[[], list[Article]]:
-        """Starts work on `records`; the returned callable waits for their articles."""
-        if self.count < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return lambda: [process(record, self.stages) for record in records]
-        if self.pool is None:
-            global _WORKER_STAGES
-            _WORKER_STAGES = self.stages  # what the forked workers inherit
-            self.pool = multiprocessing.get_context("fork").Pool(self.count)
-        return self.pool.map_async(_process_in_worker, records, chunksize=1).get
-
-    def __enter__(self) -> Workers:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-
-
-_WORKER_STAGES: list[Stage] = []
-
-
-def _process_in_worker(record: Page | Article) -> Article:
-    return process(record, _WORKER_STAGES)
 
 
 def connect_and_store(articles: list[Article], store, settings: Settings, connector: Connector) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from storyline.records import Article, Page, failed
@@ -35,6 +39,72 @@ def process(record: Page | Article, stages: list[Stage]) -> Article:
             return failed(page, "stage-failed", f"{page.source}: {name} failed: "
                           f"{type(exc).__name__}: {exc}")
     return record
+
+
+class Workers:
+    """Runs stages in forked worker processes that share the models loaded here (copy on
+    write) instead of loading their own; in this process when given one worker.
+
+    A worker that dies (killed for memory, a crash in a C extension) takes down the pool
+    and every record in flight: each of those is run again in a process of its own, so
+    only the record that kills its process ends as an error record."""
+
+    def __init__(self, stages: list[Stage], count: int):
+        self.stages = stages
+        self.count = count or os.cpu_count() or 1
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, records: list) -> Callable[[], list[Article]]:
+        """Starts work on `records`; the returned callable waits for their articles."""
+        if self.count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return lambda: [process(record, self.stages) for record in records]
+        jobs = [self.submit_one(record) for record in records]
+        return lambda: [self.result(job, record) for job, record in zip(jobs, records)]
+
+    def submit_one(self, record) -> tuple[ProcessPoolExecutor, Future]:
+        if self.pool is None:
+            self.pool = self.start(self.count)
+        try:
+            return self.pool, self.pool.submit(_process_in_worker, record)
+        except BrokenProcessPool:  # broke while earlier work ran: start a new one
+            self.pool = None
+            return self.submit_one(record)
+
+    def start(self, count: int) -> ProcessPoolExecutor:
+        global _WORKER_STAGES
+        _WORKER_STAGES = self.stages  # what the forked workers inherit
+        return ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
+
+    def result(self, job: tuple[ProcessPoolExecutor, Future], record) -> Article:
+        pool, future = job
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if self.pool is pool:
+                self.pool = None  # later work gets a new pool
+            return self.alone(record)
+
+    def alone(self, record) -> Article:
+        with self.start(1) as pool:
+            try:
+                return pool.submit(_process_in_worker, record).result()
+            except BrokenProcessPool:
+                return failed(record, "worker-died", f"{record.source}: the process reading it died "
+                                                     "(out of memory, or a crash in a library)")
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+_WORKER_STAGES: list[Stage] = []
+
+
+def _process_in_worker(record: Page | Article) -> Article:
+    return process(record, _WORKER_STAGES)
 
 
 class Tally:

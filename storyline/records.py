@@ -156,13 +156,12 @@ class Article(Record):
     quotes: tuple[Quote, ...] = ()
 
 
-def failed(page_or_source: Page | str, code: str, message: str) -> Article:
-    """The error record for an item that yielded no article."""
-    if isinstance(page_or_source, Page):
-        return Article(id=page_or_source.id, source=page_or_source.source,
-                       url=page_or_source.url, error=Problem(code, message))
-    return Article(id=content_id(page_or_source), source=page_or_source,
-                   error=Problem(code, message))
+def failed(item: Page | Article | str, code: str, message: str) -> Article:
+    """The error record for an item (a page, an article in the making, or a source
+    that could not be read) that yielded no article."""
+    if isinstance(item, (Page, Article)):
+        return Article(id=item.id, source=item.source, url=item.url, error=Problem(code, message))
+    return Article(id=content_id(item), source=item, error=Problem(code, message))
 
 
 @dataclass(frozen=True)

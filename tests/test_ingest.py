@@ -1,6 +1,7 @@
 """The main job: idempotent ingest, and a run killed mid-batch loses and duplicates nothing."""
 
 import dataclasses
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -94,8 +95,26 @@ def test_ingest_worker_processes_store_what_one_process_stores(tmp_path):
             stored[workers] = [(a.id, a.title, store.article_story(a.id)) for a in store.iter_articles()]
             processes[workers] = {a.subtitle for a in store.iter_articles()}
     assert stored[1] == stored[2] and len(stored[2]) == 10
-    assert processes[1] == {str(os.getpid())} and len(processes[2] - processes[1]) == 2
+    assert processes[1] == {str(os.getpid())} and processes[2] and str(os.getpid()) not in processes[2]
     assert [a.source for a in seen[1]] == [a.source for a in seen[2]] == [str(tmp_path / "in" / "page0004.txt")]
+
+
+def die_on_round_4(article):
+    """Kills its process, as the kernel's OOM killer or a crash in a C extension would."""
+    if "round 4 " in article.title + " " and multiprocessing.parent_process() is not None:
+        os._exit(1)
+    return article
+
+
+def test_ingest_worker_that_dies_fails_only_its_own_page(tmp_path):
+    write_corpus(tmp_path / "in", 11)
+    seen = []
+    with Store(tmp_path / "news.db") as store:
+        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, die_on_round_4],
+                       load_settings(batch_size=3, workers=2), on_error=seen.append)
+        assert (tally["read"], tally["failed"]) == (10, 1)
+        assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), "worker-died")]
+        assert store.counts()["articles"] == 10
 
 
 @pytest.mark.slow
