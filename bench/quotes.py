@@ -18,7 +18,8 @@ Sets (../shared/data/README.md §8–9 and the seeds' golden readings, read in p
             leading complementiser ('что', 'že', 'that') is not scored either. Czech goes
             through storyline's Latin-script path (spaCy names, English cue patterns).
   golden    both seeds' golden quotes: exact (speaker, kind, text), extra quotes, and
-            scare quotes reported as quotations.
+            scare quotes reported as quotations; storyline's quotations are its statements
+            (`find_quotes`), not its stances.
 
 Speed is documents per second of the quotation call alone, one process: storyline's
 `find_attributions` given the paragraphs already read and the entities already found;
@@ -175,7 +176,9 @@ def load_golden() -> list[tuple[Document, dict]]:
 # --- systems -----------------------------------------------------------------
 
 class Storyline:
-    """storyline's understand stage; only `find_attributions` is timed."""
+    """storyline's understand stage; only `find_attributions` is timed. PolNeAR and ADAQ
+    score every attribution it reports, stances included; the golden seeds score its
+    quotations (`find_quotes`: statements only)."""
 
     name = "storyline"
 
@@ -207,22 +210,23 @@ class Storyline:
         started = time.perf_counter()
         found, _ = find_attributions(readings, entities, cases, document.language, self.role_words)
         seconds = time.perf_counter() - started
-        return storyline_relations(document, found), seconds, [a.quote for a in found]
+        return storyline_relations(document, found), seconds, [a.quote for a in found if a.statement]
 
 
 def storyline_relations(document: Document, found) -> list[Relation]:
     """One relation per attribution; a quotation that storyline says continues the one
     before ('"A," he said. "B."') adds its words to that relation's content, as PolNeAR
-    annotates one attribution with a discontinuous content."""
-    relations = []
+    annotates one attribution with a discontinuous content (stances between them aside)."""
+    relations, last = [], None
     for attribution in found:
         relation = storyline_relation(document, attribution)
-        if attribution.continues and relations:
-            last = relations[-1]
-            relation = Relation(last.source, last.cue, last.content + relation.content, last.kind)
-            relations[-1] = relation
-        else:
-            relations.append(relation)
+        if attribution.continues and last is not None:
+            before = relations[last]
+            relations[last] = Relation(before.source, before.cue, before.content + relation.content, before.kind)
+            continue
+        relations.append(relation)
+        if attribution.statement:
+            last = len(relations) - 1
     return relations
 
 
@@ -587,8 +591,12 @@ def markdown_section(sections, quick: bool, runtime: float, notes: list[str]) ->
              "has no ADAQ or Russian-seed rows.", "",
              "PolNeAR annotates every attribution: beliefs, intentions, support and evidence ('wants', "
              "'endorsed', 'shows') as well as statements. storyline reports statements (verbs of saying, "
-             "demands, charges, questions, findings of polls and reports), so its recall is bounded by "
-             "that scope; `saying R` is its recall where the gold cue is a verb of saying.", ""]
+             "demands, charges, questions, findings of polls and reports) as quotations, and beside them, "
+             "in English, stances read from a lexicon of cues of belief, intention, support and evidence "
+             "(`storyline/understand/data/speech_verbs.tsv`) that are attributions but not quotations; "
+             "both are scored here. Cues outside that lexicon (PolNeAR's long tail: 'pinned his hopes "
+             "on', 'attempted to tie') are not found; `saying R` is recall where the gold cue is a verb "
+             "of saying.", ""]
     for caption, (header, rows) in sections:
         lines += [caption, "", markdown_table(header, rows), ""]
     lines += notes

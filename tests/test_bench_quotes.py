@@ -1,6 +1,8 @@
 """The quotation benchmark's harness: its readers, metrics and a run on a tiny synthetic
 data folder (no shared data needed)."""
 
+import dataclasses
+
 import pytest
 
 from bench import quotes
@@ -96,6 +98,10 @@ def test_bench_quotes_joins_continued_quotations():
 
     (relation,) = storyline_relations(document, [found(0, False), found(1, True)])
     assert relation.content == ((0, 1), (2, 3))
+    # a stance between a quotation and its continuation stays a relation of its own
+    stance = dataclasses.replace(found(0, False), statement=False)
+    relations = storyline_relations(document, [found(0, False), stance, found(1, True)])
+    assert [r.content for r in relations] == [((0, 1), (2, 3)), ((0, 1),)]
 
 
 @pytest.fixture

@@ -223,6 +223,40 @@ def test_quotes_source_and_cue_words(language, paragraphs, people, sources, role
             assert mention is None or paragraphs[mention.paragraph][mention.start:mention.end] == mention.text
 
 
+@pytest.mark.parametrize("paragraphs, people, expected", [
+    # beliefs, intentions, support and evidence: the subject holds the rest of the clause
+    (['Trump wants to build a wall.'], [TRUMP], [("Trump", "wants", "to build a wall", "Donald Trump")]),
+    (['Smith endorsed Clinton on Tuesday.'], [SMITH, CLINTON], [("Smith", "endorsed", "Clinton on Tuesday", "John Smith")]),
+    (['Trump is worried about the polls.'], [TRUMP], [("Trump", "worried about", "the polls", "Donald Trump")]),
+    (['Smith has long opposed the deal.'], [SMITH], [("Smith", "opposed", "the deal", "John Smith")]),
+    # a cue of saying with a noun phrase after it
+    (['Smith denied the charges.'], [SMITH], [("Smith", "denied", "the charges", "John Smith")]),
+    # the agent of a passive, a relative pronoun, a gerund after a comma, no source at all
+    (['Clinton was endorsed by Smith.'], [SMITH, CLINTON], [("Smith", "endorsed", "Clinton", "John Smith")]),
+    (['Smith, who had championed the deal, lost.'], [SMITH], [("who", "championed", "the deal, lost", None)]),
+    (['Trump attacked the plan, citing its cost.'], [TRUMP], [("Trump", "attacked", "the plan", "Donald Trump"),
+                                                              ("Trump", "citing", "its cost", "Donald Trump")]),
+    (['The talks seemed to stall.'], [], [(None, "seemed", "to stall", None)]),
+    # findings opening a sentence and a headline whose source is no name
+    (['In a CNN poll released Monday, Clinton led by five points.'], [CLINTON],
+     [("a CNN poll released", "In", "Clinton led by five points", None)]),
+    (['Poll: Sanders leads in Iowa'], [], [("Poll", ":", "Sanders leads in Iowa", None)]),
+    # a noun of stance: its possessor holds it
+    (["Trump's attacks on the press went on."], [TRUMP], [("Trump", "attacks on", "the press went on", "Donald Trump")]),
+    # not stances: a participle before its noun, and a stance inside a statement, which is part of it
+    (['The endorsed candidate lost the vote.'], [], []),
+    (['Smith said he was convinced that the deal would fail.'], [SMITH], []),
+])
+def test_quotes_stances_are_attributions_not_quotations(paragraphs, people, expected, role_words):
+    readings = [Reading(text) for text in paragraphs]
+    entities = entities_in(paragraphs, people)
+    found, _ = find_attributions(readings, entities, {}, "en", role_words)
+    stances = [a for a in found if not a.statement]
+    assert [(a.source and a.source.text, a.cue.text, a.quote.text, a.quote.speaker) for a in stances] == expected
+    quotes, _ = find_quotes(readings, entities, {}, "en", role_words)
+    assert len(quotes) == len(found) - len(stances)
+
+
 def test_quotes_continuations_are_marked(role_words):
     paragraphs = ['"We are ready to talk about everything.', '"But not on any terms," Smith said. "Never."',
                   'Smith left the room.', '"Nothing more to add here today," he told reporters.']
@@ -235,7 +269,9 @@ def test_quotes_continuations_are_marked(role_words):
 
 def test_quotes_speech_verbs_load_every_class():
     verbs = load_speech_verbs()
-    assert {"speech", "telling", "belief", "gerund", "about"} <= {k for forms in verbs.values()
+    assert {"speech", "telling", "belief", "gerund", "about", "stance", "state", "nominal", "raising",
+            "clause"} <= {
+        k for forms in verbs.values()
                                                                  for kinds in forms.values() for k in kinds}
     assert verbs == SPEECH_VERBS and {"en", "ru"} <= set(verbs)
     assert {"said", "according to"} - set(verbs["en"]) == {"according to"}  # a pattern of its own

@@ -245,7 +245,9 @@ PARENTHETICAL_EN = frozenset((
     "nevertheless", "still", "in turn", "for his part", "for her part", "for their part", "for its part",
     "in a statement", "in an interview", "in response", "at the time", "for example", "for instance",
     "of course", "in fact", "in addition"))
-ADVERB_TAIL_EN = re.compile(rf"(?:\s+(?:{TIME_WORDS}|has|have|had|would|will|further|first|now|too|"
+# Adverbs and auxiliaries between a subject and its cue ('Trump has long criticized'): not the subject.
+ADVERB_TAIL_EN = re.compile(rf"(?:\s+(?:{TIME_WORDS}|has|have|had|would|will|further|first|now|too|never|often|"
+                            r"long|always|still|not|did|does|do|just|even|already|[a-z]+n[’']t|"
                             r"[a-z]+ly|on\s+\w+|in\s+\w+(?:\s+\w+)?))*\s*$")
 # After the first words of a speaker named after its cue, these start what is not the speaker.
 SPEAKER_END_EN = re.compile(
