@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8765
 
-.PHONY: run test bench browser clean
+.PHONY: run test bench gate browser clean
 
 run: $(VENV)/.installed
 	$(BIN)/storyline ingest --examples
@@ -17,6 +17,10 @@ test: $(VENV)/.installed-test browser
 # Every stage scored beside its peers on ../shared/data; the tables go to docs/benchmarks.md.
 bench: $(VENV)/.installed-bench
 	for stage in extraction entities quotes stories; do $(BIN)/python -m bench.$$stage --write || exit 1; done
+
+# The benchmarks' quick runs held at their floors (bench/floors.toml); skips without the data.
+gate: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.gate
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)

@@ -9,6 +9,7 @@ import codecs
 import contextlib
 import datetime
 import hashlib
+import json
 import os
 import re
 import signal
@@ -228,3 +229,15 @@ def package_version(distribution: str) -> str:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
         return "?"
+
+
+def record_figures(stage: str, figures: dict[str, float | None]) -> None:
+    """Hand a run's headline figures to the gate (`bench.gate`), which names the file in
+    `$STORYLINE_FIGURES`; a run without it records nothing."""
+    path = os.environ.get("STORYLINE_FIGURES")
+    if not path:
+        return
+    path = Path(path)
+    recorded = json.loads(path.read_text("utf-8")) if path.exists() else {}
+    recorded.setdefault(stage, {}).update(figures)
+    path.write_text(json.dumps(recorded, indent=1), "utf-8")

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from bench.common import (REPO_ROOT, command_line, data_root, markdown_table, package_version, pick_quick, skip,
-                          text_table, today, write_section)
+from bench.common import (REPO_ROOT, command_line, data_root, markdown_table, package_version, pick_quick,
+                          record_figures, skip, text_table, today, write_section)
 
 QUICK_POLNEAR = 60  # articles in --quick
 QUICK_ADAQ = 60  # sentences per language in --quick
@@ -644,6 +644,23 @@ def run_all(systems, polnear, adaq, seeds):
     return ((polnear, polnear_runs) if polnear else None), adaq_results, golden_results, notes
 
 
+def headline_figures(polnear, adaq, golden) -> dict[str, float]:
+    """storyline's figures that the gate (bench/gate.py) holds at their floors."""
+    figures = {}
+    for run, totals in (polnear[1] if polnear else []):
+        if run.system.startswith("storyline"):
+            figures |= {f"polnear {role} overlap F1": totals[role, "overlap"].scores()[2]
+                        for role in ("source", "content")}
+    for language, _, run, totals in adaq:
+        if run.system.startswith("storyline"):
+            figures |= {f"adaq {language} {role} F1": totals[role].scores()[2] for role in ("source", "content")}
+    seeds = [t for _, run, t in golden if run.system.startswith("storyline")]
+    if seeds:
+        figures["seeds exact share"] = sum(t["exact"] for t in seeds) / sum(t["gold"] for t in seeds)
+        figures["seeds free of scare quotes"] = float(not any(t["scare"] for t in seeds))
+    return figures
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
     root = data_root()
@@ -658,6 +675,7 @@ def main(argv=None) -> None:
     polnear_result, adaq_results, golden_results, notes = run_all(systems, polnear, adaq, seeds)
     runtime = time.perf_counter() - started
     sections = build_sections(polnear_result, adaq_results, golden_results)
+    record_figures("quotes", headline_figures(polnear_result, adaq_results, golden_results))
     print(report(sections, text_table))
     print("\n".join(notes), f"\ntotal runtime {runtime:.1f} s", sep="")
     if args.write:
