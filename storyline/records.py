@@ -147,7 +147,7 @@ class Article(Record):
     body: tuple[str, ...] = ()
     dateline: Dateline | None = None
     published: str | None = None  # ISO 8601, or --MM-DD when the year is unknown
-    published_from: str | None = None  # dateline, html-meta, url, text, source
+    published_from: str | None = None  # dateline, html-meta, url, html-text, text, source
     image_credits: tuple[str, ...] = ()
     rights: tuple[str, ...] = ()
     url: str | None = None

@@ -6,7 +6,7 @@ import pytest
 
 from storyline.extract import DateClues, ExtractOptions, extract_article, published_date
 from storyline.extract.dateline import read_dateline
-from storyline.extract.dates import leading_date
+from storyline.extract.dates import first_date_in_text, leading_date
 from storyline.records import Page
 
 
@@ -53,6 +53,7 @@ def test_dateline_not_found_in_ordinary_sentences(paragraph):
     ("2022-01-27: the council met", "2022-01-27"),
     ("15 декабря 2021 года в Москве прошла встреча", "2021-12-15"),
     ("December 15, 2021 — The council met", "2021-12-15"),
+    ("(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung", "2022-11-21"),
     ("12.03.2022.5 is a version number", None),
     ("In 2021 the council met", None),
     ("3.5 percent more than last year", None),
@@ -60,6 +61,20 @@ def test_dateline_not_found_in_ordinary_sentences(paragraph):
 ])
 def test_dateline_leading_date(paragraph, expected):
     assert leading_date(paragraph) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour City. By Jane Doe, 12.03.2024, 10:15", "2024-03-12"),
+    ("Veröffentlicht am 12. März 2024 von Jane Doe", "2024-03-12"),
+    ("Publicado el 12 de marzo de 2024", "2024-03-12"),
+    ("Опубликовано 12 марта 2024 года", "2024-03-12"),
+    ("Posted on March 12th, 2024 by Jane Doe", "2024-03-12"),
+    ("Updated 2024-03-12, first published 2024-03-10", "2024-03-12"),  # the first one
+    ("Sales rose 3.5 percent in 2024", None),
+    ("The harbour will reopen on 1 March 2031.", None),  # later than the latest date allowed
+])
+def test_dateline_first_date_in_text(text, expected):
+    assert first_date_in_text(text, "2026-11-22") == expected
 
 
 MATCH = read_dateline("LONDON, March 3 (Reuters) - Talks resumed on Friday, officials said.")
@@ -73,6 +88,7 @@ DATED = read_dateline("LONDON, March 3, 2023 (Reuters) - Talks resumed, official
      ("2023-03-04", "html-meta")),
     (DateClues(MATCH, (), (), None, "https://x.example/2023/03/05/a", None), None, ("2023-03-05", "url")),
     (DateClues(MATCH, (), ("07.03.2023 - Talks resumed.",), None, None, None), None, ("2023-03-07", "text")),
+    (DateClues(None, (), ("Talks resumed.",), None, None, None, "2023-03-08"), None, ("2023-03-08", "html-text")),
     (DateClues(MATCH, ("Talks resumed on Friday.",), (), None, None, None), date(2026, 11, 22),
      ("2023-03-03", "dateline")),  # 3 March fell on a Friday in 2023
     (DateClues(MATCH, ("Talks resumed on Friday.",), (), None, None, "2023-03-09"), None, ("--03-03", "dateline")),

@@ -78,6 +78,27 @@ def test_html_dates_of_other_items_on_the_page_are_never_taken():
     assert article.published is None
 
 
+def test_html_date_in_the_text_is_taken_where_the_metadata_has_none():
+    byline = "<p>By Jane Doe, published 12 March 2024</p>"
+    article = extract_article(page(lead=byline))
+    assert (article.published, article.published_from) == ("2024-03-12", "html-text")
+
+
+def test_html_byline_date_in_a_container_named_like_a_teaser_is_taken():
+    byline = "<div class='teaser-small__metadata'>VON JANE DOE am 12. März 2024</div>"
+    sidebar = "<aside class='sidebar'><ul><li>Ferry strike ends <span>01.10.2023</span></li></ul></aside>"
+    article = extract_article(page(lead=byline, after=sidebar))
+    assert (article.published, article.published_from) == ("2024-03-12", "html-text")
+
+
+def test_html_container_named_like_a_sidebar_that_holds_the_headline_keeps_its_date():
+    html = ("<html><body><div class='content right-sidebar'><h1>Harbour bridge to close to cars next "
+            "spring</h1><time datetime='2024-03-05'>5 March 2024</time>"
+            + "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS) + "</div></body></html>")
+    article = extract_article(Page(source="test.html", content=html, kind="html"))
+    assert (article.published, article.published_from) == ("2024-03-05", "html-meta")
+
+
 def test_html_links_to_other_stories_after_the_article_are_cut():
     related = ("<div><h3>Related</h3><ul><li><a href='/a'>Ferry strike ends after talks</a></li>"
                "<li><a href='/b'>New tram line opens in the north</a></li></ul></div>")

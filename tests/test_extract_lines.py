@@ -47,6 +47,13 @@ def body_of(lines):
     ("The council voted on Tuesday to close the bridge.", None),
     ("10 Web Predictions for 2014", None),  # a number and a year are no time stamp
     ("Foster Books, $18.99; ages 5-8", None),
+    ("(Reporting by Jane Doe in London; Editing by John Roe)", "signoff"),
+    ("-- Compiled by Jane Doe", "signoff"), ("Source: Reuters", "signoff"),
+    ("Jane Doe may be reached at jdoe@harbour.example.", "signoff"),
+    ("This article originally appeared on Harbour News.", "signoff"),
+    ("To post a comment, log into your chosen social network and add your comment below.", "comments"),
+    ("Post navigation", "chrome"), ("← Previous Next →", "chrome"),
+    ("By submitting above you agree to the Harbour News privacy policy.", "chrome"),
 ])
 def test_lines_furniture_kind(line, kind):
     assert furniture_kind(line) == kind
@@ -150,6 +157,47 @@ def test_lines_subheading_stays_but_another_storys_headline_goes():
     page = ["Menu", TITLE, *ARTICLE[:2], "What happens next", ARTICLE[2],
             "Ferry operator raises prices for the second time this year", *ARTICLE[3:], "Share"]
     assert body_of(page) == ARTICLE[:2] + ["What happens next"] + ARTICLE[2:]
+
+
+def test_lines_title_case_subheadings_stay():
+    subheads = ["What The Engineers Found In The Summer Inspection", "How Long The Repairs Will Take"]
+    page = ["Menu", TITLE, ARTICLE[0], subheads[0], *ARTICLE[1:3], subheads[1], *ARTICLE[3:], "Share"]
+    assert body_of(page) == [ARTICLE[0], subheads[0], *ARTICLE[1:3], subheads[1], *ARTICLE[3:]]
+
+
+def test_lines_sign_off_after_the_last_paragraph_stays():
+    signoff = "(Reporting by Jane Doe in Harbour City; Editing by John Roe)"
+    page = ["Menu", TITLE, *ARTICLE, signoff, "Share", "Most Read", "Ferry prices rise again"]
+    assert body_of(page) == ARTICLE + [signoff]
+
+
+def test_lines_last_paragraph_without_its_final_stop_stays():
+    clipped = ("The council will vote on the budget for the new bridge in March, when the engineers "
+               "present their final report (c) Harbour News/Jane Doe")
+    page = ["Menu", TITLE, *ARTICLE, clipped, "Share", "About us"]
+    assert body_of(page) == ARTICLE + [clipped]
+
+
+def test_lines_list_between_paragraphs_does_not_split_the_article():
+    ingredients = ["1 pound parsnips, peeled and cut into pieces", "2 pounds sweet potatoes, peeled and cut",
+                   "1/2 cup milk with a pinch of salt", "2 tablespoons unsalted butter, softened"]
+    page = ["Menu", TITLE, *ARTICLE[:3], *ingredients, *ARTICLE[3:], "Share"]
+    assert body_of(page) == ARTICLE[:3] + ingredients + ARTICLE[3:]
+
+
+def test_lines_first_paragraph_cut_off_by_a_box_opens_the_article():
+    first = ("I have tried every powder on the shelf over the years, and most of them either dried my "
+             "skin out by noon or left it shining like a mirror by lunch, so I did not expect much here.")
+    box = ["Product: Harbour Matte Powder", "Price: $31.00"]
+    page = ["Menu", TITLE, first, *box, "Tags:", *ARTICLE, "Share"]
+    assert body_of(page) == [first, *box, *ARTICLE]
+
+
+def test_lines_calendar_of_dates_is_a_list():
+    meetings = ["Tuesday, September 24, 2013 at 2:30 PM", "Monday, November 25, 2013 at 3:00 PM",
+                "Tuesday, April 22, 2014 at 1:00 PM"]
+    page = ["Menu", TITLE, *ARTICLE[:2], *meetings, *ARTICLE[2:], "Share"]
+    assert body_of(page) == ARTICLE[:2] + meetings + ARTICLE[2:]
 
 
 def test_lines_title_case_teasers_are_not_paragraphs():

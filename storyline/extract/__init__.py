@@ -36,6 +36,7 @@ class Reading:
 
     text: PageReading
     date: str | None = None  # from the page's metadata
+    text_date: str | None = None  # from the page's text (HTML), where its metadata has none
     url: str | None = None
     missing: str = "no article found"  # why, when the body is empty
 
@@ -50,6 +51,7 @@ class DateClues:
     meta: str | None  # the page's metadata
     url: str | None
     hint: str | None  # the source's own record (a JSON Lines field)
+    page_text: str | None = None  # a date found elsewhere in an HTML page's text
 
 
 def extract_article(page: Page, options: ExtractOptions = ExtractOptions()) -> Article:
@@ -60,7 +62,8 @@ def extract_article(page: Page, options: ExtractOptions = ExtractOptions()) -> A
         return failed(page, "no-article", f"{page.source}: {reading.missing}")
     match, near = find_dateline(body)
     published, published_from = published_date(
-        DateClues(match, near, body[:LEADING_DATE_PARAGRAPHS], reading.date, reading.url, page.date),
+        DateClues(match, near, body[:LEADING_DATE_PARAGRAPHS], reading.date, reading.url, page.date,
+                  reading.text_date),
         options.reference_date)
     return Article(
         id=page.id, source=page.source, url=reading.url,
@@ -92,7 +95,8 @@ def read_html_page(page: Page) -> Reading:
                        missing="no article found: the HTML has no main text")
     body = tuple(clean_paragraphs(list(html.paragraphs)))
     return Reading(PageReading(page.title or html.title, html.subtitle, body, (), ()),
-                   html.date, html.url, "no article found: the HTML's main text is page furniture")
+                   html.date, html.text_date, html.url,
+                   "no article found: the HTML's main text is page furniture")
 
 
 def find_dateline(body: tuple[str, ...]) -> tuple[DatelineMatch | None, tuple[str, ...]]:
@@ -106,8 +110,9 @@ def find_dateline(body: tuple[str, ...]) -> tuple[DatelineMatch | None, tuple[st
 
 def published_date(clues: DateClues, reference: date | None) -> tuple[str | None, str | None]:
     """(ISO date, where it came from): a dated dateline, the page's metadata, its URL, a
-    date opening the text, a year-less dateline (its year pinned by a weekday where the
-    reference date allows), the source's record — in that order."""
+    date opening the text, a date found elsewhere in an HTML page's text, a year-less
+    dateline (its year pinned by a weekday where the reference date allows), the source's
+    record — in that order."""
     match = clues.dateline
     if match and match.month and match.year and full_iso(match.year, match.month, match.day):
         return full_iso(match.year, match.month, match.day), "dateline"
@@ -118,6 +123,8 @@ def published_date(clues: DateClues, reference: date | None) -> tuple[str | None
     opening = next(filter(None, map(leading_date, clues.opening)), None)
     if opening:
         return opening, "text"
+    if clues.page_text:
+        return clues.page_text[:10], "html-text"
     if match and match.month:
         year = year_from_weekday(match, clues.near_dateline, reference)
         if year:

@@ -1,4 +1,5 @@
-"""Calendar words in Russian and English, and how a date without a year gets one."""
+"""Calendar words in Russian and English, how a date without a year gets one, and full dates
+written in the running text of pages in the main European languages."""
 
 from __future__ import annotations
 
@@ -75,12 +76,12 @@ def date_in_url(url: str | None) -> str | None:
 
 
 # A date that opens a paragraph: '01.02.2022 „Der Arbeitsmarkt …', '27.1.2022 - Bei der …',
-# '2022-01-27: …', '15 декабря 2021 года …', 'December 15, 2021 —'. Only at the very start:
-# inside the text a date is usually another event's.
+# '2022-01-27: …', '15 декабря 2021 года …', '(21. November 2022) Energieverbraucher …',
+# 'December 15, 2021 —'. Only at the very start: inside the text a date is usually another event's.
 LEADING_DATE = re.compile(
-    r"^\s*(?:(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>(?:19|20)\d\d)"
+    r"^\s*[(\[]?(?:(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.(?P<y1>(?:19|20)\d\d)"
     r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)"
-    rf"|(?P<d3>\d{{1,2}})\s+(?P<m3>{MONTH_WORD})\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<m3>{MONTH_WORD})\s+(?P<y3>(?:19|20)\d\d)"
     rf"|(?P<m4>{MONTH_WORD})\s+(?P<d4>\d{{1,2}}),?\s+(?P<y4>(?:19|20)\d\d))"
     r"(?![\d.:-]\d)", re.IGNORECASE)
 
@@ -96,3 +97,50 @@ def leading_date(paragraph: str) -> str | None:
             month = int(month) if month.isdigit() else month_number(month)
             return full_iso(int(match["y" + case]), month, int(match["d" + case])) if month else None
     return None
+
+
+# Month names of the languages news pages are written in, for dates found in running text:
+# English, German, French, Spanish, Italian, Russian, Ukrainian (stems match inflections).
+TEXT_MONTHS = {
+    1: "jan|jän|январ|січ", 2: "feb|fév|fev|феврал|лют", 3: "mar|mär|maerz|март|берез",
+    4: "apr|avr|abr|апрел|квіт", 5: "may|mai|mag|ма[йя]|трав", 6: "jun|juin|giu|июн|черв",
+    7: "jul|juil|lug|июл|лип", 8: "aug|aoû|aou|ago|август|серп", 9: "sep|set|сентябр|верес",
+    10: "oct|okt|ott|октябр|жовт", 11: "nov|ноябр|листопад", 12: "dec|dez|déc|dic|декабр|груд",
+}
+
+
+def month_names(group: str) -> str:
+    """A month name as a pattern, its number told by which group ('n1' … 'n12') matched."""
+    names = "|".join(f"(?P<{group}{number}>{stems})" for number, stems in TEXT_MONTHS.items())
+    return f"(?:{names})[a-zа-яёäéûіï]*\\.?"
+
+
+TEXT_DATE = re.compile(
+    r"(?<![\d.])(?:(?P<d1>\d{1,2})\.\s?(?P<m1>\d{1,2})\.\s?(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d)-(?P<m2>\d\d)-(?P<d2>\d\d)"
+    r"|(?P<d3>\d{1,2})(?:\.|st|nd|rd|th|er)?\s+(?:de\s+)?" + month_names("n")
+    + r",?\s+(?:de\s+)?(?P<y3>(?:19|20)\d\d)"
+    r"|(?<![\w])" + month_names("o") + r"\s+(?P<d4>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y4>(?:19|20)\d\d)"
+    r")(?!\d)", re.IGNORECASE)
+
+
+def first_date_in_text(text: str, latest: str) -> str | None:
+    """The first full date written in `text` ('12.03.2024', '2024-03-12', '12. März 2024',
+    '12 de marzo de 2024', '12 марта 2024'), none later than `latest` (ISO)."""
+    for match in TEXT_DATE.finditer(text):
+        found = iso_of_text_date(match)
+        if found and found <= latest:
+            return found
+    return None
+
+
+def iso_of_text_date(match: re.Match) -> str | None:
+    if match["y1"]:
+        return full_iso(int(match["y1"]), int(match["m1"]), int(match["d1"]))
+    if match["y2"]:
+        return full_iso(int(match["y2"]), int(match["m2"]), int(match["d2"]))
+    if match["y3"]:
+        month = next(number for number in TEXT_MONTHS if match[f"n{number}"])
+        return full_iso(int(match["y3"]), month, int(match["d3"]))
+    month = next(number for number in TEXT_MONTHS if match[f"o{number}"])
+    return full_iso(int(match["y4"]), month, int(match["d4"]))

@@ -4,7 +4,8 @@ Scraped text keeps a page's chrome: log-in links, view counters, related headlin
 wedged between paragraphs, comment threads, sidebars. No library reads such text,
 so we classify lines by signals that hold across sites and languages:
 - what a line is on its own: furniture phrases in Russian, English and the main European
-  languages (data/page_lines.tsv), numbers, time stamps, links and teasers cut short
+  languages (data/page_lines.tsv; among them sign-offs such as '(Reporting by …)', which
+  close an article), numbers, time stamps, links and teasers cut short
   ('Gunman kills ei...'), leftover markup; the script of the line against the document's
   (a Russian page's English menu); sentence shape (paragraphs end in sentence punctuation,
   headlines do not or are in Title Case);
@@ -14,7 +15,9 @@ so we classify lines by signals that hold across sites and languages:
   them (the best-scoring run); a paragraph standing alone counts less (teasers, comments);
   a comment section, or a section of links to other stories with no paragraphs after it,
   closes the article; lists and subheadings inside the run belong to it, headlines of
-  other stories wedged between paragraphs do not; the title and subtitle are the
+  other stories wedged between paragraphs do not; a list, a last paragraph without its
+  final stop and a sign-off right after the run close it, a long paragraph cut off just
+  above it by a box opens it; the title and subtitle are the
   headline-like lines just above the body.
 """
 
@@ -69,21 +72,23 @@ OTHER_SCRIPTS = re.compile(r"[\u0370-\u1fff\u3040-\ud7af]")  # letters of any sc
 DENSE_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # written without spaces
 TITLE_WORD = re.compile(r"\b[^\W\d_]{4,}")
 # Kinds of lines articles carry between their paragraphs: photos and their credits, posts
-# they quote, time stamps, embed codes, boxes of links to other stories.
-INSIDE_ARTICLE = frozenset({"code", "caption", "credit", "time", "embed", "related", "listed"})
+# they quote, time stamps, embed codes, boxes of links to other stories, sign-offs.
+INSIDE_ARTICLE = frozenset({"code", "caption", "credit", "time", "embed", "related", "listed", "signoff"})
 
 # Calibrated as a set on newspaper_en rendered to text lines (bench/extraction.py,
 # newspaper_en_text, 130 pages) with the two bundled examples and hand-made variants of them
 # (tests/test_extract_*.py) held fixed; don't tune one value in isolation. Shingle F1 of the
-# final set .930; one value moved at a time: CHROME_COST 4/8 .929/.930, SHORT_COST 1/3
-# .922/.928, ISOLATED_SHARE .2/.5 .921/.918, MIN_INNER_PARAGRAPH_WORDS 15/30 .931/.929,
-# LONG_LINE_CHARS 150/250 .919/.927, MIN_RELAXED_LINE_WORDS 8/16 .931/.925; MAX_GAP_FACTOR
-# and COMMENTS_DISCOUNT change little; MAX_SUBHEAD_WORDS 8 takes the examples' wedged headlines.
+# final set .940; one value moved at a time: CHROME_COST 4/8 .939/.940, SHORT_COST 1/3
+# .932/.937, ISOLATED_SHARE .2/.5 .930/.930, MIN_INNER_PARAGRAPH_WORDS 15/30 .940/.938,
+# LONG_LINE_CHARS 150/250 .929/.937, MIN_RELAXED_LINE_WORDS 8/16 .940/.939,
+# MAX_FURNITURE_CHARS 300 .938, MIN_OPENING_WORDS 20/40 .940/.940; MAX_GAP_FACTOR,
+# COMMENTS_DISCOUNT, MAX_SIGNOFF_LINES and MAX_OPENING_DISTANCE change little; MAX_SUBHEAD_WORDS 8 takes the examples' wedged headlines. The optimum is
+# flat: differences under .002 are a page or two and no reason to move a value.
 MAX_TEASER_CHARS = 80       # a line cut short with '...' is a teaser up to this length
 MAX_STAMP_CHARS = 80        # a time stamp line: this many characters,
 MAX_STAMP_WORDS = 10        # and words at most,
 MAX_STAMP_NAME_WORDS = 3    # of which this many are not date or time words (a name)
-MAX_FURNITURE_CHARS = 300   # longer lines are never furniture (the longest rights notices)
+MAX_FURNITURE_CHARS = 400   # longer lines are never furniture (comment policies run to ~350)
 MARKUP_SHARE = 0.5          # a line with less text than this share outside its tags is code
 MIN_BODY_WORDS = 6          # a shorter line needs to sit inside the body run to count
 LONG_LINE_CHARS = 200       # lines this long are body even without final punctuation
@@ -103,15 +108,18 @@ MAX_CAPTION_WORDS = 60      # a longer paragraph above an image credit is a para
 MIN_LIST_ITEMS = 3          # no-punctuation lines in a row that make a list, not headlines
 MIN_INNER_PARAGRAPH_WORDS = 20  # inside the body, a line this long is a paragraph, punctuated or not
 MAX_SUBHEAD_WORDS = 6       # a no-punctuation line this short inside the body is a subheading
+MAX_SIGNOFF_LINES = 2       # sign-off lines ('(Reporting by …)') right after the last paragraph
+MAX_OPENING_DISTANCE = 5    # a first paragraph cut off from the run stands this many lines above it
+MIN_OPENING_WORDS = 30      # and is this long (a teaser or a standfirst is shorter)
 
 
 @dataclass(frozen=True)
 class Line:
     index: int
     text: str
-    kind: str  # furniture kind (chrome, related, comments, credit, rights, counter, time,
-    #             link), "code" (markup), "caption", "embed" (a quoted post), "listed" (a
-    #             link under a 'Related' head) or "text"
+    kind: str  # furniture kind (chrome, related, comments, credit, rights, signoff, counter,
+    #             time, link), "code" (markup), "caption", "embed" (a quoted post), "listed"
+    #             (a link under a 'Related' head) or "text"
     script: str | None
     words: int
     bulleted: bool
@@ -269,7 +277,10 @@ def count_repeats(lines: list[Line]) -> list[Line]:
 
 
 def title_case(text: str) -> bool:
-    """Most longer words capitalised: an English-style headline, even with a final stop."""
+    """Most longer words capitalised: an English-style headline, even with a final stop.
+    A line in brackets is no headline ('(Reporting by Andy Bruce in London …)')."""
+    if text.startswith("(") and text.endswith(")"):
+        return False
     words = TITLE_WORD.findall(text)
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
@@ -295,26 +306,28 @@ class Rules:
     def is_body_like(self, line: Line) -> bool:
         if self.strict:
             return (line.kind == "text" and line.script == self.script and line.words >= MIN_BODY_WORDS
-                    and line.sentence_like and not line.title_cased)
+                    and line.sentence_like and not line.title_cased and line.repeats == 1)
         return line.kind == "text" and line.script == self.script and line.words >= MIN_RELAXED_LINE_WORDS
 
     def cost(self, line: Line) -> float:
         """What a line that is not body text costs a run of body passing over it."""
         if line.kind == "embed":  # a post the article quotes, and its signature
             return 0
-        if line.kind in ("time", "caption", "credit"):  # a byline's date, a photo: inside articles too
+        if line.kind in ("time", "caption", "credit", "signoff"):  # a byline's date, a photo: inside articles too
             return SHORT_COST
         if line.kind != "text" or line.repeats > 1 or line.script not in (self.script, None):
             return CHROME_COST
         return 0 if line.sentence_like else SHORT_COST
 
     def is_inner(self, line: Line) -> bool:
-        """A line that belongs to the body only because it sits inside it."""
+        """A line that belongs to the body only because it sits inside it: a sentence, a
+        subheading (short, or in English Title Case), a paragraph without its final stop.
+        A longer line in sentence case is another story's headline wedged in."""
         if line.kind == "embed":
             return True
         if line.kind != "text" or line.repeats > 1 or line.script != self.script or line.words < 2:
             return False
-        return (line.sentence_like or line.words <= MAX_SUBHEAD_WORDS
+        return (line.sentence_like or line.title_cased or line.words <= MAX_SUBHEAD_WORDS
                 or line.words >= MIN_INNER_PARAGRAPH_WORDS)
 
 
@@ -322,11 +335,15 @@ def best_run(lines: list[Line], rules: Rules) -> tuple[float, int, int]:
     """(score, first, last) of the stretch of lines with the most body text (in words) less
     the cost of what lies between its paragraphs (Kadane's maximum-sum run). A gap costs
     more with each further line: a subheading or a caption is crossed, a sidebar is not.
-    A paragraph with no other next to it counts less: teasers and comments stand alone."""
+    A paragraph with no other next to it counts less: teasers and comments stand alone.
+    A list (a recipe's ingredients, a calendar) is crossed at no cost."""
     body = [rules.is_body_like(line) for line in lines]
     alone = standing_alone(lines, body)
+    listed = {line.index for line in list_items(lines, rules)}
     best, start, total, gap = (0.0, 0, -1), 0, 0.0, 0
     for position, line in enumerate(lines):
+        if line.index in listed and not body[position]:
+            continue
         if body[position]:
             if total <= 0:
                 start, total = position, 0.0
@@ -390,17 +407,18 @@ def body_run(lines: list[Line], rules: Rules) -> list[Line]:
 
 def body_lines(lines: list[Line], script: str | None) -> list[Line]:
     """Body paragraphs: the best run's body-like lines, plus short sentences, subheadings
-    and lists inside it or right after it (not wedged headlines of other stories). A page
-    without a single sentence-like paragraph is read again with relaxed rules."""
+    and lists inside it (not wedged headlines of other stories), and what opens and closes
+    it just outside (see opening, continuation). A page without a single sentence-like
+    paragraph is read again with relaxed rules."""
     for rules in (Rules(script), Rules(script, strict=False)):
         run = body_run(lines, rules)
         if run:
-            run = run + list_after(lines[run[-1].index + 1:], rules)
+            run = opening(lines[:run[0].index], rules) + run + continuation(lines[run[-1].index + 1:], rules)
         listed = {line.index for line in list_items(run, rules)}
         seen, body = set(), []
         for line in run:
             if line.text not in seen and (rules.is_body_like(line) or rules.is_inner(line)
-                                          or line.index in listed):
+                                          or line.index in listed or line.kind == "signoff"):
                 seen.add(line.text)
                 body.append(line)
         if body and (rules.strict or sum(line.words for line in body) >= MIN_RELAXED_WORDS):
@@ -409,7 +427,9 @@ def body_lines(lines: list[Line], script: str | None) -> list[Line]:
 
 
 def is_list_item(line: Line, rules: Rules) -> bool:
-    return (line.kind == "text" and line.repeats == 1 and line.script == rules.script
+    """A line of a list: no sentence, but not short either; dates ('Monday, November 25, 2013
+    at 3:00 PM') in a row are a calendar."""
+    return (line.kind in ("text", "time") and line.repeats == 1 and line.script == rules.script
             and line.words >= MIN_BODY_WORDS and not line.sentence_like)
 
 
@@ -427,14 +447,39 @@ def list_items(lines: list[Line], rules: Rules) -> list[Line]:
     return items
 
 
-def list_after(lines: list[Line], rules: Rules) -> list[Line]:
-    """A list that continues the body right after its last paragraph."""
-    block = []
-    for line in lines:
-        if not is_list_item(line, rules):
-            break
-        block.append(line)
-    return block if len(block) >= MIN_LIST_ITEMS else []
+def opening(lines: list[Line], rules: Rules) -> list[Line]:
+    """The article's first paragraph where a box (a product's name and price, a byline, a
+    'Tags:' label) stands between it and the rest, so that it stands alone and the best run
+    leaves it out: a long paragraph a few lines above the run, nothing repeated in between."""
+    for back in range(1, min(MAX_OPENING_DISTANCE, len(lines)) + 1):
+        line = lines[-back]
+        if rules.is_body_like(line) and line.words >= MIN_OPENING_WORDS:
+            return lines[-back:]
+        if line.repeats > 1:
+            return []
+    return []
+
+
+def continuation(lines: list[Line], rules: Rules) -> list[Line]:
+    """What continues the body right after its last paragraph: a list, a last paragraph
+    that lost its final stop ('… (c)AFP/Aminu ABUBAKAR'), the article's sign-off
+    ('(Reporting by …; Editing by …)', '-- Bryan Denson', 'Source: Reuters')."""
+    block = list(takewhile(lambda line: is_list_item(line, rules), lines))
+    if len(block) >= MIN_LIST_ITEMS:
+        return block
+    if lines and is_clipped_paragraph(lines[0], rules):
+        return lines[:1] + signoff(lines[1:])
+    return signoff(lines)
+
+
+def is_clipped_paragraph(line: Line, rules: Rules) -> bool:
+    return (line.kind == "text" and line.repeats == 1 and line.script == rules.script
+            and not line.title_cased and line.words >= MIN_INNER_PARAGRAPH_WORDS)
+
+
+def signoff(lines: list[Line]) -> list[Line]:
+    """The sign-off lines among the first lines after the body."""
+    return list(takewhile(lambda line: line.kind == "signoff", lines[:MAX_SIGNOFF_LINES]))
 
 
 def is_headline_like(line: Line, script: str | None) -> bool:
