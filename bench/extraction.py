@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Callable
 
 from bench.common import (command_line, data_root, decode_html, html_to_lines, markdown_table, package_version,
-                          pick_quick, skip, text_table, time_limit, today, write_section)
+                          pick_quick, record_figures, skip, text_table, time_limit, today, write_section)
 
 QUICK_SIZE = 20
 PAGE_TIME_LIMIT = 60.0  # seconds one system may spend on one page before it counts as failed
@@ -618,6 +618,23 @@ def quiet_peers() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
+def headline_figures(results: list[tuple[BenchSet, list[Run]]]) -> dict[str, float]:
+    """storyline's F1 per set, its lead over trafilatura's better mode, and the date and
+    title scores: what the gate (bench/gate.py) holds at their floors."""
+    figures = {}
+    for bench_set, runs in results:
+        scores = {run.system: SCORERS[bench_set.kind](bench_set.cases, run.outputs)
+                  for run in runs if not run.unavailable and run.system.startswith(("storyline", "trafilatura"))}
+        ours = scores.pop("storyline", None)
+        if ours is None:
+            continue
+        figures[f"{bench_set.name} F1"] = ours["F1"]
+        if scores:
+            figures[f"{bench_set.name} F1 over trafilatura"] = ours["F1"] - max(s["F1"] for s in scores.values())
+        figures |= {f"{bench_set.name} {key}": ours[key] for key in ("date acc", "title EM") if key in ours}
+    return figures
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
     root = data_root()
@@ -632,6 +649,7 @@ def main(argv=None) -> None:
     results = [(bench_set, [run_system(name, extract, bench_set) for name, extract in systems.items()])
                for bench_set in sets]
     runtime = time.perf_counter() - started
+    record_figures("extraction", headline_figures(results))
     print(report_tables(results, text_table))
     notes = failure_notes(results)
     print(f"\n{notes}" if notes else "", f"\ntotal runtime {runtime:.1f} s", sep="")
