@@ -31,7 +31,7 @@ from storyline.pipeline import Stage, Tally, Workers, chop, progress_bar
 from storyline.records import Article, Entity, Names, Page
 from storyline.settings import Settings
 from storyline.store import Links
-from storyline.understand.names import load_name_book, sound_tokens
+from storyline.understand.names import load_name_book
 from storyline.understand.registry import Registry
 
 ENTITY_CANDIDATES = 50   # stored articles sharing the most entity keys
@@ -128,7 +128,7 @@ def entity_registry(store, connector: Connector) -> Registry:
     if connector.registry is None:
         registry = Registry(load_name_book())
         for entity_id, type, name in store.entity_names():
-            registry.add(entity_id, type, name, sound_tokens(name))
+            registry.add(entity_id, type, name)
         connector.stored_merges = store.entity_redirects()
         registry.merged.update(connector.stored_merges)
         connector.registry = registry

@@ -130,3 +130,44 @@ def test_names_gazetteer_knows_more_languages(book, name, en):
 
 def test_names_unknown_name_is_not_in_gazetteer(book):
     assert lookup(book, "Бербок") is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Szewek", "Шевек"), ("Čaudhrí", "Чаудхри"), ("Mulook", "Мулук"), ("Wałęsa", "Валенса"),
+    ("Zeman", "Земан"), ("Tuđman", "Туджман"), ("Асія", "Asia"), ("Тръмп", "Trump"),
+])
+def test_names_sound_keys_agree_across_slavic_alphabets(a, b):
+    assert names.sound_tokens(a) == names.sound_tokens(b)
+
+
+@pytest.mark.parametrize("name, keys", [
+    ("Sąd Najwyższy Pakistanu", {"=court", "=supreme", "@pakistan"}),
+    ("Върховен съд на Пакистан", {"=court", "=supreme", "@pakistan"}),  # 'на' is a function word
+    ("pakistański Sąd Najwyższy", {"=court", "=supreme", "@pakistan"}),  # an adjective of the country
+    ("Ministerstvo zahraničních věcí", {"=ministry", "=foreign", "=affairs"}),
+    ("Еврокомиссия", {"=europe", "=commission"}),  # a compound
+    ("Rada EU", {"=council", "=europe", "=union"}),  # an acronym the gazetteer knows
+])
+def test_names_concept_keys_translate_institution_words(book, name, keys):
+    assert set(names.concept_keys(book, name)) == keys
+
+
+@pytest.mark.parametrize("word", ["Белград", "Belgija", "Советский", "Sudan"])
+def test_names_concept_needs_an_inflectional_ending(book, word):
+    assert not any(key.startswith("=") for key in names.concept_keys(book, word))
+
+
+@pytest.mark.parametrize("name, en", [
+    ("Spojené státy", "United States"), ("Сполучені Штати", "United States"), ("Sjedinjene Američke Države", "United States"),
+    ("Unia Europejska", "European Union"), ("Evropská komise", "European Commission"),
+    ("Rusko", "Russia"), ("Велика Британія", "United Kingdom"),
+])
+def test_names_recognise_organisations_and_places_in_other_words(book, name, en):
+    assert names.recognise(book, "ORG", name).en == en
+
+
+@pytest.mark.parametrize("name, acronym", [
+    ("Sąd Najwyższy", "#sn"), ("Tehreek-e-Labbaik Pakistan", "#tlp"), ("Европейский союз", "#es"), ("Pakistan", None),
+])
+def test_names_initials(name, acronym):
+    assert names.initials(name) == acronym

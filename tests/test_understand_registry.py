@@ -2,7 +2,7 @@
 
 import pytest
 
-from storyline.understand.names import load_name_book, sound_tokens
+from storyline.understand.names import load_name_book, sound_forms, sound_tokens
 from storyline.understand.registry import Registry, close
 
 
@@ -85,3 +85,91 @@ def test_registry_ambiguous_part_is_an_entity_of_its_own(book):
     ids = {registry.identify("ORG", "Komisja Europejska"), registry.identify("ORG", "Komisja Wyborcza")}
     assert len(ids) == 2
     assert registry.identify("ORG", "Komisja") not in ids
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Asma", "Eisham"),  # one skeleton 'asm', unlike vowels
+    ("Qadri", "Khadim"),  # alike letter for letter, other consonants
+    ("Masih", "Ashiq"),  # one word the end of the other
+])
+def test_registry_close_keeps_short_words_apart(a, b):
+    assert not close(sound_forms(a)[0], sound_forms(b)[0])
+
+
+@pytest.mark.parametrize("names", [
+    ["Sąd Najwyższy", "Верховный суд", "Върховен съд", "Nejvyšší soud", "Vrhovno sodišče"],
+    ["Ministerstwo Spraw Zagranicznych", "Министерство иностранных дел", "Ministerstvo zahraničních věcí"],
+    ["Tehreek-e-Labbaik", "Техрик-и-Лабаик", "Tehrik-i-Labaik"],
+])
+def test_registry_organisation_named_in_other_words_or_letters(book, names):
+    registry = Registry(book)
+    assert len({registry.identify("ORG", name) for name in names}) == 1
+
+
+def test_registry_organisation_of_a_country_joins_the_organisation(book):
+    registry = Registry(book)
+    court = registry.identify("ORG", "Sąd Najwyższy")
+    assert registry.identify("ORG", "Верховный суд Пакистана") == court
+    assert registry.identify("ORG", "Pakistański Sąd Najwyższy") == court
+    assert registry.identify("ORG", "SN") == court  # its initials
+
+
+def test_registry_organisation_inside_a_longer_name_stays_apart(book):
+    registry = Registry(book)
+    commission = registry.identify("ORG", "Європейська комісія")
+    assert commission == "ORG:european-commission"  # gazetteer, by its words: Еврокомиссия
+    assert registry.identify("ORG", "Представництво Європейської комісії") != commission
+    assert registry.identify("ORG", "Komisja Europejska") == commission
+
+
+@pytest.mark.parametrize("type, name, id", [
+    ("LOC", "Spojené státy", "LOC:united-states"),
+    ("LOC", "Сполучені Штати Америки", "LOC:united-states"),
+    ("LOC", "Rosja", "LOC:russia"),  # CLDR's name, where ISO has 'Federacja Rosyjska'
+    ("ORG", "Unia Europejska", "ORG:european-union"),
+    ("ORG", "Евросоюз", "ORG:european-union"),
+    ("ORG", "rada eu", "ORG:council-of-the-european-union"),  # an acronym in lower case, expanded
+])
+def test_registry_gazetteer_entries_in_other_languages(book, type, name, id):
+    assert Registry(book).identify(type, name) == id
+
+
+def test_registry_first_name_seen_first_joins_the_full_name(book):
+    registry = Registry(book)
+    first = registry.identify("PER", "Азия")
+    full = registry.identify("PER", "Asia Bibi")
+    assert registry.resolve(first) == registry.resolve(full)
+    assert registry.merged and all(entity.id == registry.resolve(entity.id) for entity in registry.entities)
+
+
+def test_registry_gazetteer_name_takes_in_earlier_spellings(book):
+    registry = Registry(book)
+    early = registry.identify("PER", "Vladimír Putin")
+    assert registry.identify("PER", "Владимир Путин") == "PER:vladimir-putin"
+    assert registry.resolve(early) == "PER:vladimir-putin"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("A. Bibi", "Andrej Babiš"),  # an initial and a surname one consonant longer
+    ("J. C. Juncker", "Jyrki Katainen"),  # initials are letters, not vowel classes
+    ("Eisham Ashiq", "James Masih"),  # the letters joined differ by one consonant only
+    ("Donald J. Trump", "Ivana Trump"),  # a middle initial is no first name
+])
+def test_registry_different_people_stay_apart(book, a, b):
+    registry = Registry(book)
+    assert registry.identify("PER", a) != registry.identify("PER", b)
+
+
+def test_registry_candidates_come_from_the_index(book):
+    registry = Registry(book)
+    for n in range(300):
+        registry.identify("PER", f"Person{chr(65 + n % 26)}{n} Surname{n}")
+    registry.identify("PER", "Asia Bibi")
+    assert [e.id for e in registry.candidates("PER", registry.sound_of("PER", "Азия Биби"))] == ["PER:asia-bibi"]
+
+
+def test_registry_add_restores_a_saved_entity(book):
+    registry = Registry(book)
+    registry.add("PER:asia-bibi", "PER", "Asia Bibi")
+    assert registry.identify("PER", "Азия Биби") == "PER:asia-bibi"
+    assert registry.by_id["PER:asia-bibi"].names == {"Asia Bibi", "Азия Биби"}

@@ -1,11 +1,12 @@
 """Names across scripts: the gazetteer, transliteration both ways, canonical ids, sound skeletons.
 
-The only module that imports iuliia and pycountry. Within a document an
+The only module that imports iuliia, pycountry and babel. Within a document an
 entity's id is `canonical_id(type, english name)`, so 'США' in a Russian
 article and 'US' in an English one get the same id whenever the gazetteer or
 transliteration gives the same English name. Across documents, `registry.py`
 matches names that transliteration spells differently ('Трамп' / 'Trump')
-by their sound skeletons (`sound_tokens`).
+by the sounds of their words (`sound_forms`), organisations and places also by
+the concepts of their words (`concept_keys`: 'Sąd Najwyższy' = 'Верховный суд').
 
 Latin -> Cyrillic uses rules learned from Wikidata names (data/latin_cyrillic.tsv,
 made by `python -m bench.names --write`); Cyrillic -> Latin is iuliia's Wikipedia schema.
@@ -13,6 +14,7 @@ made by `python -m bench.names --write`); Cyrillic -> Latin is iuliia's Wikipedi
 
 from __future__ import annotations
 
+import functools
 import gettext
 import hashlib
 import re
@@ -20,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import babel
 import iuliia
 import pycountry
 
@@ -52,6 +55,8 @@ class NameBook:
     first_en: dict  # Russian first name (key) -> conventional English spelling
     first_ru: dict  # English first name (key) -> conventional Russian spelling
     spelling: "LatinSpelling"  # Latin -> Cyrillic rules for the rest of a name
+    concepts: dict  # word stem -> the concepts it names ('суд' -> ('=court',)), countries too
+    by_concepts: dict  # sorted concepts of an organisation or place -> Known, None where ambiguous
 
 
 def load_name_book(data: Path = DATA) -> NameBook:
@@ -59,8 +64,10 @@ def load_name_book(data: Path = DATA) -> NameBook:
     groups = unify(country_groups(), hand_made) + hand_made
     known = {name_key(alias): entry for entry, aliases in groups for alias in aliases}
     first_en, first_ru = read_first_names(data / "first_names.tsv")
+    concepts = country_stems(groups) | read_concepts(data / "institution_words.tsv")  # words win
+    concepts |= acronym_concepts(groups, concepts)
     return NameBook(known, searched_pattern(hand_made), first_en, first_ru,
-                    read_spelling(data / "latin_cyrillic.tsv"))
+                    read_spelling(data / "latin_cyrillic.tsv"), concepts, concept_index(groups, concepts))
 
 
 QUOTATION_MARKS = str.maketrans("", "", '«»"“”„‟')
@@ -74,6 +81,16 @@ def name_key(name: str) -> str:
 
 def lookup(book: NameBook, name: str) -> Known | None:
     return book.known.get(name_key(name))
+
+
+def recognise(book: NameBook, type: str, name: str) -> Known | None:
+    """The gazetteer entry of a name, also of an organisation or place named in other words
+    of the same meaning: 'Spojené státy' and 'Сполучені Штати' are 'United States'."""
+    known = lookup(book, name)
+    if known or type == "PER":
+        return known
+    keys = concept_keys(book, name)
+    return book.by_concepts.get(concept_set(keys)) if keys else None
 
 
 def find_known(book: NameBook, text: str):
@@ -125,8 +142,9 @@ def read_rows(path: Path):
 
 
 # Countries are also known by their names in these languages (pycountry's
-# translations): news in them names the same countries, and the registry
-# links such names across scripts ('Niemcy', 'Německo', 'Німеччина').
+# translations of the ISO names, and CLDR's names in common use through Babel:
+# 'Rosja', 'Rusko', 'Росія' where ISO has 'Federacja Rosyjska'): news in them
+# names the same countries, and the registry links such names across scripts.
 COUNTRY_LANGUAGES = ("uk", "be", "bg", "pl", "cs", "sk", "sl", "hr", "sr", "de", "fr", "es", "it")
 
 
@@ -134,13 +152,16 @@ def country_groups() -> list[tuple[Known, list[str]]]:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     others = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
               for language in COUNTRY_LANGUAGES]
+    locales = [babel.Locale.parse(language) for language in ("en", "ru") + COUNTRY_LANGUAGES]
     groups = []
     for country in pycountry.countries:
         names = [getattr(country, attr, None) for attr in ("common_name", "name", "official_name")]
         names = [name for name in names if name]
         translated = [russian.gettext(name) for name in names]
         elsewhere = [other.gettext(name) for other in others for name in names]
-        groups.append((Known("LOC", names[0], translated[0]), names + translated + elsewhere))
+        common = [locale.territories[country.alpha_2] for locale in locales
+                  if country.alpha_2 in locale.territories]
+        groups.append((Known("LOC", names[0], translated[0]), names + translated + elsewhere + common))
     return groups
 
 
@@ -162,6 +183,55 @@ def searched_pattern(groups) -> re.Pattern | None:
         return None
     alternatives = "|".join(re.escape(alias) for alias in sorted(aliases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def country_stems(groups) -> dict:
+    """Word stem -> ('@country',) for every one-word name of a country in any of its languages,
+    so that 'Pakistanu' and 'pakistański' name Pakistan inside an organisation's name."""
+    stems: dict = {}
+    for entry, aliases in groups:
+        if entry.type != "LOC":
+            continue
+        for alias in aliases:
+            stem = plain_word(alias).rstrip(STEM_VOWELS)
+            if " " not in alias and len(stem) >= MIN_COUNTRY_STEM:
+                concept = ("@" + slug(entry.en),)
+                stems[stem] = concept if stems.get(stem, concept) == concept else ()
+    return stems
+
+
+def acronym_concepts(groups, concepts: dict) -> dict:
+    """Acronym -> the concepts of the name it stands for, so that 'Rada EU' and 'Совет
+    Европейского союза' are the same words. Acronyms are looked up in lower case
+    (ahead of stems, as '#' + letters): some sources write names all in lower case."""
+    expanded: dict = {}
+    for entry, aliases in groups:
+        keys = concept_keys_of(concepts, entry.en)
+        if entry.type != "PER" and keys and all(key[:1] in "=@" for key in keys):
+            for alias in aliases:
+                if is_acronym(alias.replace(".", "")):
+                    expanded["#" + alias.replace(".", "").lower()] = keys
+    return expanded
+
+
+def read_concepts(path: Path) -> dict:
+    concepts = {}
+    for concept, stems in read_rows(path):
+        for stem in stems.split("|"):
+            concepts[plain_word(stem)] = tuple("=" + word for word in concept.split())
+    return concepts
+
+
+def concept_index(groups, concepts: dict) -> dict:
+    """Sorted concepts -> the entry, for each organisation or place alias made of concepts only."""
+    index: dict = {}
+    for entry, aliases in groups:
+        for alias in aliases:
+            keys = concept_keys_of(concepts, alias)
+            if entry.type != "PER" and keys and all(key[:1] in "=@" for key in keys):
+                key = concept_set(keys)
+                index[key] = entry if index.get(key, entry) == entry else None
+    return index
 
 
 def read_first_names(path: Path) -> tuple[dict, dict]:
@@ -268,16 +338,24 @@ def recover_case(spelled: str, original: str) -> str:
     return spelled
 
 
-# --- sound skeletons: one key for a name in any script ---------------------------
+# --- sound keys: one key for a name in any script ---------------------------------
 
 # Cyrillic (Russian, Ukrainian, Bulgarian) in plain Latin letters that sound alike
 # across the Slavic and English spellings of a name: 'дж' is the 'j' of John,
-# 'х' the 'h' of Hamburg, Bulgarian 'ъ' the 'u' of Trump.
+# 'х' the 'h' of Hamburg, Bulgarian 'ъ' the 'u' of Trump, Ukrainian 'и' the 'y' of
+# 'Трамп' -> 'Trump' ('i' and 'y' are one vowel below), Bulgarian 'щ' is 'sht'.
 CYRILLIC_SOUNDS = dict(zip(
     "абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
     ["a", "b", "v", "g", "g", "d", "e", "e", "e", "zh", "z", "i", "i", "i", "j", "k", "l", "m", "n",
      "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "a", "y", "", "e", "ju", "ja"]))
-OTHER_LETTERS = {"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ı": "i", "œ": "oe", "þ": "th"}
+# The Latin alphabets of the Slavic languages (Polish, Czech, Slovak, Slovene,
+# Croatian) in the same plain letters: Polish 'sz', 'cz', 'ż', 'ś' and the háčeks
+# 'š', 'č', 'ž' are the Cyrillic 'ш', 'ч', 'ж'; 'ř' is 'рж'; 'đ' is 'дж'.
+SLAVIC_LATIN = [("szcz", "shch"), ("dż", "dzh"), ("dž", "dzh"), ("dź", "dzh"), ("sz", "sh"), ("cz", "ch"),
+                ("ż", "zh"), ("ź", "zh"), ("ś", "sh"), ("š", "sh"), ("č", "ch"), ("ć", "ch"), ("ž", "zh"),
+                ("ř", "rzh"), ("đ", "dzh")]
+NASAL = re.compile(r"[ąę](?!$)")  # at the end of a word, Polish 'ą' and 'ę' are plain vowels
+OTHER_LETTERS = {"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "ı": "i", "œ": "oe", "þ": "th"}
 # Letter groups folded to one consonant class, longest first. Coarse on purpose:
 # a whole name must still agree consonant by consonant. k, g, h and their
 # digraphs are one class: 'Chádim' (Czech ch), 'Хадим', 'Кадим'; 'Гамбург', 'Hamburg'.
@@ -290,22 +368,40 @@ LONGEST_ACRONYM = 5
 SOUND_WORD = re.compile(r"[^\W\d_]+")
 
 
-def sound_tokens(name: str) -> tuple[str, ...]:
-    """A name as a tuple of word skeletons, the same for its spellings in Latin and
-    Cyrillic script: 'Trump', 'Трамп', 'Тръмп' -> ('trmp',); 'Asia Bibi', 'Азия Биби' ->
-    ('as', 'bb'). A word is its consonants, folded to classes, after its first letter
-    (a first vowel is kept as 'a')."""
+def sound_forms(name: str) -> tuple[str, ...]:
+    """A name as a tuple of word sounds in plain Latin letters, close for its spellings in
+    any Slavic alphabet: 'Trump', 'Трамп', 'Тръмп' -> ('trump',), ('tramp',), ('trump',);
+    'Asia Bibi', 'Азия Биби', 'Ася Биби' -> ('asia', 'bibi'). An acronym is '#' and its letters."""
     words = SOUND_WORD.findall(name)
     shouting = len(words) > 1 and all(word.isupper() for word in words)  # 'ASIA BIBI' is no acronym
-    return tuple(acronym(word) if is_acronym(word) and not shouting else skeleton(latin_sounds(word))
-                 for word in words)
+    return tuple(acronym(word) if is_acronym(word) and not shouting else word_sound(word) for word in words)
+
+
+def sound_tokens(name: str) -> tuple[str, ...]:
+    """A name as a tuple of word skeletons (`skeleton`), the same for its spellings in Latin and
+    Cyrillic script: 'Trump', 'Трамп', 'Тръмп' -> ('trmp',); 'Asia Bibi', 'Азия Биби' -> ('as', 'bb')."""
+    return tuple(skeleton(form) for form in sound_forms(name))
+
+
+def word_sound(word: str) -> str:
+    sound = re.sub(r"(.)\1+", r"\1", fold(latin_sounds(word)))
+    return sound or "_"
 
 
 def latin_sounds(word: str) -> str:
     text = word.lower().replace("дж", "dzh")
     if text.endswith("ová") and len(text) > 5:
         text = text[:-3]  # Czech and Slovak women's surnames: Bibiová is Bibi
+    text = NASAL.sub(lambda m: "on" if m.group() == "ą" else "en", text)  # Polish 'Wałęsa' is 'Валенса'
+    for letters, sound in SLAVIC_LATIN:
+        text = text.replace(letters, sound)
     return strip_accents("".join(CYRILLIC_SOUNDS.get(c, OTHER_LETTERS.get(c, c)) for c in text))
+
+
+def fold(word: str) -> str:
+    for letters, sound in SOUND_FOLDS:
+        word = word.replace(letters, sound)
+    return word
 
 
 def is_acronym(word: str) -> bool:
@@ -317,9 +413,76 @@ def acronym(word: str) -> str:
     return "#" + latin_sounds(word)
 
 
-def skeleton(word: str) -> str:
-    for letters, sound in SOUND_FOLDS:
-        word = word.replace(letters, sound)
-    word = re.sub(r"(.)\1+", r"\1", word)
-    head = "a" if VOWELS.match(word[0]) or word[0] == "i" else word[0]
-    return head + VOWELS.sub("", word[1:].replace("i", ""))
+@functools.lru_cache(maxsize=1 << 16)  # the registry compares the same words over and over
+def skeleton(sound: str) -> str:
+    """A word sound's consonants after its first letter (a first vowel is kept as 'a'):
+    'trump' and 'tramp' -> 'trmp'. Acronyms and concepts are their own skeletons."""
+    if sound[:1] in "#=@":
+        return sound
+    head = "a" if VOWELS.match(sound[0]) or sound[0] == "i" else sound[0]
+    return head + VOWELS.sub("", sound[1:].replace("i", ""))
+
+
+# --- concepts: organisations and places named in other words ---------------------
+
+# Function words of the nine languages: 'Върховен съд на Пакистан' is the
+# supreme court of Pakistan whether 'на', 'w' or 'of' joins the words.
+FUNCTION_WORDS = frozenset("""of the and for in on at to и в на по для с о об і й та у з із за
+    i w we z ze do dla od po przy a v ve pro pre pri s in u sa""".split())
+STEM_VOWELS = "aeiouyаеиоуыэюяіїєйь"
+MIN_COUNTRY_STEM = 4
+# A word is a stem and an inflectional ending: the ending's letters are vowels and the
+# consonants of case endings ('-ого', '-iego', '-ami', '-ách', '-ом'), at most 4 of them
+# ('europejsk|iego'); an adjective from a country adds '-sk-' ('pakistań|sk|i').
+ENDING = re.compile(r"[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгв]{0,4}")
+COUNTRY_ENDING = re.compile(r"(?:sk|ск|ськ|цк)?[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгв]{0,4}")
+MIN_STEM = 3
+
+
+def concept_keys(book: NameBook, name: str) -> tuple[str, ...]:
+    return concept_keys_of(book.concepts, name)
+
+
+def concept_keys_of(concepts: dict, name: str) -> tuple[str, ...]:
+    """An organisation's or place's name as keys the registry compares: a concept
+    ('=court') for each word the institution table or a country name knows, an
+    acronym's letters, else the word's sound; function words and single letters
+    left out; a country is '@' and its name. 'Sąd Najwyższy Pakistanu' -> ('=court',
+    '=supreme', '@pakistan')."""
+    words = SOUND_WORD.findall(name)
+    shouting = len(words) > 1 and all(word.isupper() for word in words)
+    keys: list[str] = []
+    for word in words:
+        if "#" + word.lower() in concepts and (is_acronym(word) or word.islower()):
+            keys.extend(concepts["#" + word.lower()])
+        elif is_acronym(word) and not shouting:
+            keys.append(acronym(word))
+        elif len(word) > 1 and plain_word(word) not in FUNCTION_WORDS:
+            keys.extend(concept_of(concepts, word) or (word_sound(word),))
+    return tuple(keys) or sound_forms(name)
+
+
+def initials(name: str) -> str | None:
+    """The acronym a name of 2 to 5 words would have ('Sąd Najwyższy' -> '#sn', 'Tehreek-e-Labbaik
+    Pakistan' -> '#tlp'), as `acronym` writes acronyms; function words and single letters left out."""
+    words = [word for word in SOUND_WORD.findall(name)
+             if len(word) > 1 and plain_word(word) not in FUNCTION_WORDS and not is_acronym(word)]
+    return "#" + latin_sounds("".join(word[0] for word in words)) if 1 < len(words) <= LONGEST_ACRONYM else None
+
+
+def concept_of(concepts: dict, word: str) -> tuple[str, ...]:
+    """The concepts of the longest stem the word starts with, before an inflectional ending."""
+    plain = plain_word(word)
+    for cut in range(len(plain), MIN_STEM - 1, -1):
+        found = concepts.get(plain[:cut])
+        if found and (COUNTRY_ENDING if found[0][0] == "@" else ENDING).fullmatch(plain[cut:]):
+            return found
+    return ()
+
+
+def concept_set(keys) -> tuple[str, ...]:
+    return tuple(sorted(set(keys)))
+
+
+def plain_word(word: str) -> str:
+    return strip_accents(word.lower().replace("ё", "е")).replace("ł", "l")

@@ -5,26 +5,51 @@
     registry.identify("PER", "Asia Bibi")       # -> 'PER:asia-bibi', a new entity
     registry.identify("PER", "Азия Биби")       # -> 'PER:asia-bibi': same sound, other script
     registry.identify("PER", "Биби")            # -> 'PER:asia-bibi': the one Bibi known
+    registry.identify("ORG", "Sąd Najwyższy")   # -> 'ORG:sad-najwyzszy'
+    registry.identify("ORG", "Верховный суд")   # -> 'ORG:sad-najwyzszy': the same words, translated
 
-An entity's id is the canonical id of the first name it was seen under and never
-changes; later names only add aliases. Names are compared by their sound
-skeletons (`names.sound_tokens`), so 'Trump', 'Трамп', 'Тръмп' and 'Trumpa'
-are one name; a surname or first name alone joins the one entity whose full
-name holds it, and starts an entity of its own while that is ambiguous.
+An entity's id is the canonical id of the first name it was seen under; later names
+only add aliases. When a later name shows two entities to be one ('Asia' alone, then
+'Asia Bibi'), the younger is merged into the older and `merged` redirects its id.
 
-In memory only: ids are stable within one registry's life. (Keeping it across
-runs belongs in the store, as a table of aliases per id.)
+People's names are compared word by word, in order, by their sounds
+(`names.sound_forms`: 'Trump', 'Трамп', 'Тръмп' and 'Trumpa' are one name); a
+surname or first name alone joins the one entity whose full name holds it.
+Organisations and places are compared as sets of keys (`names.concept_keys`), in
+which institution words are concepts in any language ('суд' = 'sąd' = 'court'):
+a name joins the one entity whose name holds all its words, or whose name of two
+words or more it holds ('Sąd Najwyższy' / 'Sąd Najwyższy Pakistanu').
+
+Candidates come from an index of word keys (`index_keys`), so identifying a name
+looks at the entities sharing a word sound with it, not at all of them.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .names import NameBook, canonical_id, lookup, names_of, sound_tokens
+from rapidfuzz.distance import JaroWinkler
+
+from .names import Known, NameBook, canonical_id, concept_keys, initials, names_of, recognise, skeleton, sound_forms
 
 # Shortest sound skeleton a one-word name needs to join a longer name it is part
 # of ('Bibi' -> 'Asia Bibi'); shorter ones ('Ali', 'Ян') stay on their own.
 MIN_PART = 2
+# Jaro-Winkler similarity of two word sounds that makes them one word across
+# transliterations ('Chaudhry' / 'Чаудри'), for words of 4 letters or more with the
+# same first consonant. Tuned on the BSNLP 2021 development name variants
+# (`python -m bench.entities`, cross-script pairs): 0.89 to 0.92 scored within 0.005
+# F1, 0.92 with the better precision; at 0.85 F1 fell by 0.06 as different names
+# joined ('Mustafa' / 'Musharraf' is 0.85, 'Qadri' / 'Khadim' 0.91).
+WORD_SIMILARITY = 0.92
+MIN_FUZZY_LENGTH = 4
+# Skeletons of up to 3 letters are equal by chance ('Asma', 'Eisham', 'Исма' are all
+# 'asm'; 'Choudary' and 'Qadri' 'kdr'): such words must also be this alike by
+# Jaro-Winkler ('Трамп' / 'Trump' is 0.89). Same data: 0.80 to 0.87 scored within
+# 0.002 F1, 0.87 the most precise.
+SHORT_SKELETON = 3
+SHORT_SIMILARITY = 0.87
 
 
 @dataclass
@@ -34,7 +59,7 @@ class Registered:
     id: str
     type: str
     names: set = field(default_factory=set)
-    sounds: set = field(default_factory=set)  # tuples of token skeletons of its names
+    sounds: set = field(default_factory=set)  # tuples of word keys of its names (`Registry.sound_of`)
 
     @property
     def full_sounds(self) -> list[tuple]:
@@ -44,22 +69,30 @@ class Registered:
 class Registry:
     def __init__(self, book: NameBook):
         self.book = book
-        self.entities: list[Registered] = []
-        self.by_id: dict[str, Registered] = {}
+        self.by_id: dict[str, Registered] = {}  # in order of registration
         self.merged: dict[str, str] = {}  # id of an entity merged into another -> that one's id
+        self.index: dict[tuple, set] = defaultdict(set)  # (type, word key) -> ids of entities
+        self.age: dict[str, int] = {}  # id -> order of registration: the older entity wins a merge
+
+    @property
+    def entities(self) -> list[Registered]:
+        return list(self.by_id.values())
 
     def identify(self, type: str, name: str) -> str:
         """The id of the entity `name` refers to, registering the name (and the entity) if new."""
-        known = lookup(self.book, name)
-        sound = sound_tokens(name)
-        if known and (known.type == type or "PER" not in (type, known.type)):
-            return self.add(canonical_id(known.type, known.en), known.type, name, sound)
-        match = self.match(type, sound) if sound else None
-        if match:
-            match.names.add(name)
-            match.sounds.add(sound)
-            return match.id
-        return self.add(self.new_id(type, name), type, name, sound)
+        known = self.gazetteer_entry(type, name)
+        if known:
+            id, type = canonical_id(known.type, known.en), known.type
+        sound = self.sound_of(type, name)
+        if not known:
+            match = self.match(type, sound) if sound else None
+            id = match.id if match else self.new_id(type, name)
+        id = self.register(id, type, name, sound)
+        if sound:
+            if known:
+                self.absorb_same(self.by_id[id], sound)
+            self.absorb_parts(self.by_id[id], sound)
+        return self.resolve(id)
 
     def resolve(self, id: str) -> str:
         """The id an entity has now: its own, or that of the entity it was merged into."""
@@ -67,15 +100,31 @@ class Registry:
             id = self.merged[id]
         return id
 
-    def add(self, id: str, type: str, name: str, sound: tuple = ()) -> str:
+    def add(self, id: str, type: str, name: str) -> str:
+        """Record a name of the entity with this id, creating the entity if new: how a saved
+        registry is restored. The keys are derived from the name (`sound_of`), so a saved
+        registry follows the key scheme of the code that loads it."""
+        return self.register(id, type, name, self.sound_of(type, name))
+
+    def register(self, id: str, type: str, name: str, sound: tuple) -> str:
+        """Record the name and its keys under the entity; an organisation's name also adds
+        its initials ('SN' for 'Sąd Najwyższy')."""
         entity = self.by_id.get(self.resolve(id))
         if entity is None:
             entity = self.by_id[id] = Registered(id, type)
-            self.entities.append(entity)
+            self.age[id] = len(self.age)
         entity.names.add(name)
-        if sound:
-            entity.sounds.add(sound)
+        acronym = initials(name) if entity.type != "PER" else None
+        for one in (tuple(sound), (acronym,) if acronym else ()):
+            if one:
+                entity.sounds.add(one)
+                for key in index_keys(one):
+                    self.index[entity.type, key].add(entity.id)
         return entity.id
+
+    def sound_of(self, type: str, name: str) -> tuple:
+        """People by the sounds of their names' words; organisations and places by concepts."""
+        return sound_forms(name) if type == "PER" else concept_keys(self.book, name)
 
     def new_id(self, type: str, name: str) -> str:
         base = canonical_id(type, names_of(self.book, type, name).en)
@@ -85,17 +134,48 @@ class Registry:
             id = f"{base}-{n}"
         return id
 
+    def candidates(self, type: str, sound: tuple) -> list[Registered]:
+        """The entities of the type that the rules could match with the name, oldest first:
+        for a person, those sharing the surname, the letters, or the first name and another
+        word; for others, those holding all the name's words but its countries."""
+        if type == "PER":
+            ids = self.person_ids(sound)
+        else:
+            words = [word for word in dict.fromkeys(sound) if word[:1] != "@"] or list(dict.fromkeys(sound))
+            ids = intersection([self.lookup(type, word_keys(word)) for word in words])
+        return self.entities_of(ids)
+
+    def person_ids(self, sound: tuple) -> set:
+        keyed = [word for word in sound if word_keys(word)] or list(sound)
+        ids = self.lookup("PER", word_keys(keyed[-1]) | {joined_key(sound)})
+        if len(keyed) > 1:
+            others = set().union(*(self.lookup("PER", word_keys(word)) for word in keyed[1:]))
+            ids |= self.lookup("PER", word_keys(keyed[0])) & others
+        return ids
+
+    def lookup(self, type: str, keys) -> set:
+        return set().union(*(self.index.get((type, key), ()) for key in keys))
+
+    def entities_of(self, ids) -> list[Registered]:
+        found = {self.resolve(id) for id in ids}
+        return sorted((self.by_id[id] for id in found), key=lambda entity: self.age[entity.id])
+
+    def one_word_entities(self, type: str, words) -> list[Registered]:
+        """Entities with a one-word name close to one of these words."""
+        return self.entities_of(self.lookup(type, {ONE_WORD + key for word in words for key in word_keys(word)}))
+
     def match(self, type: str, sound: tuple) -> Registered | None:
-        person = type == "PER"
-        candidates = [e for e in self.entities if e.type == type]
-        same = [e for e in candidates if any(same_name(sound, s, person) for s in e.sounds)]
+        candidates = self.candidates(type, sound)
+        if type == "PER":
+            return self.match_person(sound, candidates)
+        return match_words(sound, candidates)
+
+    def match_person(self, sound: tuple, candidates: list[Registered]) -> Registered | None:
+        same = [e for e in candidates if any(same_name(sound, s) for s in e.sounds)]
         if same:
-            return same[0] if len(same) == 1 else None
+            return unique(same)
         if len(sound) == 1:
-            return (unique([e for e in candidates if part_of(sound, e, type)])
-                    or (unique([e for e in candidates if first_name_of(sound, e)]) if person else None))
-        if not person:
-            return None  # organisations and places are named in full or by a unique word of it
+            return only(candidates, lambda e: part_of(sound, e)) or only(candidates, lambda e: first_name_of(sound, e))
         fuller = [e for e in candidates if e.full_sounds and fuller_name_of(sound, e)]
         parts = [e for e in candidates if not e.full_sounds and any(close(sound[-1], s[0]) for s in e.sounds)]
         if len(fuller) > 1 and all(len(sound) > max(map(len, e.full_sounds)) for e in fuller):
@@ -104,62 +184,180 @@ class Registry:
             return self.merge(fuller + parts)  # a surname seen alone joins its full name
         return None
 
-    def merge(self, entities: list[Registered]) -> Registered:
-        """The oldest of the entities, holding the names of all; the others redirect to it."""
-        kept, *rest = sorted(entities, key=self.entities.index)
-        for entity in rest:
+    def absorb_same(self, entity: Registered, sound: tuple) -> None:
+        """Entities seen before under this gazetteer name's sound ('Vladimír Putin' before
+        'Владимир Путин') join the gazetteer's entity, which keeps its id."""
+        person = entity.type == "PER"
+        same = [other for other in self.candidates(entity.type, sound) if other is not entity
+                and not self.is_known(other)
+                and any(same_name(sound, s) if person else same_words(sound, s) for s in other.sounds)]
+        if same:
+            self.merge([entity] + same, kept=entity)
+
+    def absorb_parts(self, entity: Registered, sound: tuple) -> None:
+        """Entities known only by a part of this longer name ('Asia', 'Komisja') join it when
+        it is the one entity that part now points to."""
+        if len(sound) < 2:
+            return
+        words = (sound[0], sound[-1]) if entity.type == "PER" else sound
+        for other in self.one_word_entities(entity.type, words):
+            if (other is not entity and other.id in self.by_id and within(other, sound)
+                    and self.is_part(other, entity)):
+                self.merge([entity, other])
+                entity = self.by_id[self.resolve(entity.id)]
+
+    def is_part(self, part: Registered, whole: Registered) -> bool:
+        """Every name of `part` points to `whole` alone, `part` itself left out."""
+        if part.type == "PER" and part.full_sounds or self.is_known(part):
+            return False
+        for sound in part.sounds:
+            others = [e for e in self.candidates(part.type, sound) if e is not part]
+            if part.type == "PER":
+                others = [e for e in others if e.full_sounds]
+                found = only(others, lambda e: part_of(sound, e)) or only(others, lambda e: first_name_of(sound, e))
+            else:
+                found = match_words(sound, others)
+            if found is not whole:
+                return False
+        return True
+
+    def gazetteer_entry(self, type: str, name: str) -> Known | None:
+        """The gazetteer's entry for the name, unless it names a person and the name
+        another type or the other way round ('Washington Irving' is no place)."""
+        known = recognise(self.book, type, name)
+        return known if known and (known.type == type or "PER" not in (type, known.type)) else None
+
+    def is_known(self, entity: Registered) -> bool:
+        """An entity of the gazetteer keeps its id: it never joins a younger one."""
+        return any(self.gazetteer_entry(entity.type, name) for name in entity.names)
+
+    def merge(self, entities: list[Registered], kept: Registered | None = None) -> Registered:
+        """One entity (the oldest unless `kept` is given) holding the names of all; the
+        others redirect to it."""
+        kept = kept or min(entities, key=lambda entity: self.age[entity.id])
+        for entity in entities:
+            if entity is kept:
+                continue
             kept.names |= entity.names
             kept.sounds |= entity.sounds
+            for sound in entity.sounds:
+                for key in index_keys(sound):
+                    self.index[kept.type, key].add(kept.id)
             self.merged[entity.id] = kept.id
-            self.entities.remove(entity)
             del self.by_id[entity.id]
         return kept
+
+
+ONE_WORD = "1"  # marks the keys of one-word names, which longer names can absorb
+JOINED = "+"  # marks the key of a name's letters however split into words
+MIN_DELETED = 4  # skeletons this long are also found with one consonant left out
+
+
+def index_keys(sound: tuple) -> set[str]:
+    """The keys a name is found under: each word's (`word_keys`), its letters joined
+    ('АсияБиби' / 'Asia Bibi'), and for a one-word name its word's keys marked as such."""
+    keys = set().union(*(word_keys(word) for word in sound)) | {joined_key(sound)}
+    if len(sound) == 1:
+        keys |= {ONE_WORD + key for key in word_keys(sound[0])}
+    return keys
+
+
+def word_keys(word: str) -> set[str]:
+    """A word's skeleton, and in long words the skeleton with any one consonant left out,
+    so that words one consonant apart share a key ('trmp' / 'trmpm' share 'trmp', 'kdkr'
+    / 'kdr' share 'kdr'). Concepts and acronyms are their own key; an initial has none
+    (the name is found through its other words)."""
+    if word[:1] in "#=@":
+        return {word}
+    if len(word) == 1:
+        return set()
+    bones = skeleton(word)
+    keys = {bones}
+    if len(bones) >= MIN_DELETED:
+        keys |= {bones[:i] + bones[i + 1:] for i in range(1, len(bones))}
+    return keys
+
+
+def joined_key(sound: tuple) -> str:
+    return JOINED + skeleton("".join(sound))
+
+
+def intersection(sets: list[set]) -> set:
+    """The ids in all the sets, from the smallest up."""
+    sets = sorted(sets, key=len)
+    found = set(sets[0]) if sets else set()
+    for other in sets[1:]:
+        found &= other
+    return found
+
+
+def within(part: Registered, sound: tuple) -> bool:
+    """Every name of `part` is words of this longer name: a first name or surname of a
+    person, any of its words for other entities."""
+    if part.type == "PER":
+        return all(len(s) == 1 and (close(s[0], sound[0]) or close(s[0], sound[-1])) for s in part.sounds)
+    return all(len(s) < len(sound) and covers(sound, s) for s in part.sounds)
+
+
+def only(entities: list[Registered], rule) -> Registered | None:
+    """The one entity the rule holds for; None for none or several (it stops at the second)."""
+    found = None
+    for entity in entities:
+        if rule(entity):
+            if found is not None:
+                return None
+            found = entity
+    return found
 
 
 def unique(entities: list[Registered]) -> Registered | None:
     return entities[0] if len(entities) == 1 else None
 
 
-def same_name(a: tuple, b: tuple, person: bool) -> bool:
-    """The same words ('Asia Bibi' / 'Азия Биби'); for people also the same letters however
-    they are split into words ('Saif-ul-Malook' / 'Сайфул Малук') and initials ('A. Bibi')."""
-    full = person and len(a) > 1
+# --- people: words in order ---------------------------------------------------------
+
+def same_name(a: tuple, b: tuple) -> bool:
+    """The same words ('Asia Bibi' / 'Азия Биби'), also the same letters however they are
+    split into words ('Saif-ul-Malook' / 'Сайфул Малук') and initials ('A. Bibi')."""
+    full = len(a) > 1
     if len(a) == len(b) and all(close(x, y, full) for x, y in zip(a, b)):
-        # An initial or a two-consonant word with an ending agrees only weakly: one such
-        # word is allowed, beside a word that agrees in full ('A. Bibi', not 'Andrej Babiš').
+        # An initial or a short word with an ending agrees only weakly: one such word is
+        # allowed, beside a word that agrees in full ('A. Bibi', not 'Andrej Babiš').
         weak = sum(not close(x, y) for x, y in zip(a, b))
         if weak <= 1 and weak < len(a):
             return True
-    return person and max(len(a), len(b)) > 1 and close("".join(a), "".join(b))
+    return len(a) != len(b) and skeleton("".join(a)) == skeleton("".join(b))
 
 
 def fuller_name_of(sound: tuple, entity: Registered) -> bool:
-    """'Asia Bibi' for an entity known as 'Aasiya Noreen Bibi', or the other way round:
-    the surnames agree and the shorter name's words are all in the longer one."""
-    return any(close(sound[-1], s[-1], True) and (contained(s, sound) or contained(sound, s))
-               for s in entity.full_sounds)
+    """'Asia Bibi' for an entity known as 'Aasiya Noreen Bibi', or the other way round: the
+    surnames agree and the shorter name's words are all in the longer one; or 'Asia Noreen',
+    the same first name and a middle name."""
+    return any((close(sound[-1], s[-1]) and (contained(s, sound) or contained(sound, s)))
+               or middle_name(sound, s) or middle_name(s, sound) for s in entity.full_sounds)
 
 
-def part_of(sound: tuple, entity: Registered, type: str) -> bool:
-    """A one-word name that is a word of the entity's full names: a surname for people
-    ('Bibi'), any long enough word otherwise ('Komisja' of 'Komisja Europejska')."""
-    if len(sound[0]) < MIN_PART:
-        return False
-    if type == "PER":
-        return any(close(sound[0], s[-1]) for s in entity.full_sounds)
-    return any(any(close(sound[0], word) for word in s) for s in entity.full_sounds)
+def middle_name(short: tuple, long: tuple) -> bool:
+    return (len(short) == 2 and len(long) > 2 and close(short[0], long[0])
+            and any(close(short[1], word) for word in long[1:-1]))
+
+
+def part_of(sound: tuple, entity: Registered) -> bool:
+    """A one-word name that is the surname of one of the entity's full names ('Bibi')."""
+    return len(skeleton(sound[0])) >= MIN_PART and any(close(sound[0], s[-1]) for s in entity.full_sounds)
 
 
 def first_name_of(sound: tuple, entity: Registered) -> bool:
     """'Asia' alone for the one 'Asia Bibi' (when no surname matched)."""
-    return len(sound[0]) >= MIN_PART and any(close(sound[0], s[0]) for s in entity.full_sounds)
+    return len(skeleton(sound[0])) >= MIN_PART and any(close(sound[0], s[0]) for s in entity.full_sounds)
 
 
 def contained(short: tuple, long: tuple) -> bool:
-    """Every word of `short` matches a word of `long`, in order."""
+    """Every word of `short` matches a word of `long`, in order; an initial of `long` only
+    an initial ('Donald J. Trump' does not hold 'Ivana Trump')."""
     j = 0
     for word in short:
-        while j < len(long) and not close(word, long[j], True):
+        while j < len(long) and not (close(word, long[j], True) and (len(long[j]) > 1 or len(word) == 1)):
             j += 1
         if j == len(long):
             return False
@@ -167,16 +365,79 @@ def contained(short: tuple, long: tuple) -> bool:
     return True
 
 
+# --- organisations and places: sets of words ---------------------------------------
+
+def match_words(sound: tuple, candidates: list[Registered]) -> Registered | None:
+    """The one entity named by the same words in any order; else, of the entities with a
+    name holding these words, the one whose name has the fewest others ('Союз' is the
+    European Union, not the Council of the European Union); else the one whose name of
+    two words or more these words hold with a country ('Sąd Najwyższy Pakistanu' for
+    'Sąd Najwyższy')."""
+    same = [e for e in candidates if any(same_words(sound, s) for s in e.sounds)]
+    if same:
+        return unique(same)
+    holding = [(min(len(s) for s in e.sounds if holds(s, sound)), e) for e in candidates
+               if any(holds(s, sound) for s in e.sounds)]
+    if holding:
+        fewest = min(words for words, _ in holding)
+        return unique([e for words, e in holding if words == fewest])
+    return unique([e for e in candidates if any(len(s) > 1 and covers(sound, s) and placed(sound, s)
+                                                for s in e.sounds)])
+
+
+def holds(name: tuple, words: tuple) -> bool:
+    """The name holds this one word, or these words and a country."""
+    return covers(name, words) and (len(set(words)) == 1 or placed(name, words))
+
+
+def placed(long: tuple, short: tuple) -> bool:
+    """The longer name is the shorter one and the country it is of: 'Sąd Najwyższy
+    Pakistanu' for 'Sąd Najwyższy', not 'Представництво Європейської комісії' for 'Європейська комісія'."""
+    extra = [word for word in long if not any(close(word, other) for other in short)]
+    return all(word.startswith("@") for word in extra)
+
+
+def same_words(a: tuple, b: tuple) -> bool:
+    return len(set(a)) == len(set(b)) and covers(a, b)
+
+
+def covers(long: tuple, short: tuple) -> bool:
+    """Each word of `short` matches a different word of `long`."""
+    free = list(dict.fromkeys(long))
+    for word in dict.fromkeys(short):
+        hit = next((other for other in free if close(word, other)), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+# --- words --------------------------------------------------------------------------
+
 def close(a: str, b: str, in_full_name: bool = False) -> bool:
-    """Two word skeletons of one name: equal; an initial and a word it starts ('a' / 'as');
-    one an inflected form of the other (one more consonant at the end: 'trmp' / 'trmpm',
-    and in a full name, where the other words agree, also 'bb' / 'bbv' of Bibi / Bibiová);
-    or one consonant dropped in a long word ('snvdn' / 'sndn')."""
+    """Two word sounds of one name: equal; an initial and a word it starts ('a' / 'asia');
+    the same consonants, or one an inflected form of the other (one more consonant at the
+    end: 'trmp' / 'trmpm', and in a full name, where the other words agree, also 'bb' /
+    'bbv' of Bibi / Bibiová), or one consonant dropped in a long word ('snvdn' / 'sndn');
+    or alike letter for letter (`WORD_SIMILARITY`). Short skeletons ('asm' of 'Asma' and
+    'Eisham') need like vowels too. Concepts and acronyms are only equal."""
     if a == b:
         return True
-    short, long = sorted((a, b), key=len)
-    if len(short) == 1:
-        return in_full_name and long.startswith(short)
+    if a[:1] in "#=@" or b[:1] in "#=@":
+        return False
+    if min(len(a), len(b)) == 1:  # an initial
+        return in_full_name and max(a, b, key=len).startswith(min(a, b, key=len))
+    short, long = sorted((skeleton(a), skeleton(b)), key=len)
+    similar = JaroWinkler.similarity(a, b)
+    if short == long and (len(short) > SHORT_SKELETON or similar >= SHORT_SIMILARITY):
+        return True
+    if consonant_more(short, long, in_full_name):
+        return True
+    return (min(len(a), len(b)) >= MIN_FUZZY_LENGTH and short[0] == long[0]
+            and similar >= WORD_SIMILARITY)
+
+
+def consonant_more(short: str, long: str, in_full_name: bool) -> bool:
     if len(long) - len(short) != 1 or len(short) < (2 if in_full_name else 3):
         return False
     return long.startswith(short) or (len(long) >= 5 and any(long[:i] + long[i + 1:] == short
