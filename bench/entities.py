@@ -58,7 +58,7 @@ from pathlib import Path  # noqa: E402
 from typing import Callable  # noqa: E402
 
 from bench.common import (command_line, data_root, hash_order, markdown_table, package_version, pick_quick,  # noqa: E402
-                          skip, text_table, today, write_section)
+                          record_figures, skip, text_table, today, write_section)
 
 TYPES = ("PER", "LOC", "ORG")
 QUICK_DOCS = 25
@@ -929,6 +929,25 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
+def headline_figures(results: Results) -> dict[str, float]:
+    """storyline's figures that the gate (bench/gate.py) holds at their floors: F1 per type and
+    the lead over the library it builds on, linking and cross-script merging."""
+    figures = {}
+    for set_name, peer in (("factru_dev", "natasha"), ("conll_valid", "spacy")):
+        if set_name in results.sets:
+            ours, theirs = results.sets[set_name]["storyline"], results.sets[set_name][peer]
+            figures |= {f"{set_name} {type} F1": prf(ours[type])[2] for type in TYPES}
+            figures[f"{set_name} least lead over {peer}"] = min(prf(ours[type])[2] - prf(theirs[type])[2]
+                                                               for type in TYPES)
+    if "bsnlp_ru" in results.sets:
+        figures["bsnlp_ru registry linking F1"] = results.sets["bsnlp_ru"]["storyline"]["linking_registry"][2]
+    if "variants" in results.names:
+        figures["name variants cross-script F1"] = results.names["variants"]["scores"]["registry"]["all topics"]["cross"][2]
+    if "translit" in results.names:
+        figures["wikidata translit 1-best"] = results.names["translit"]["accuracy"]
+    return figures
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
     root = data_root()
@@ -942,6 +961,7 @@ def main(argv=None) -> None:
         bench_recognition(root, args.quick, systems, results)
         bench_speed(root, args.quick, systems, results)
     runtime = time.perf_counter() - started
+    record_figures("entities", headline_figures(results))
     print(render(all_tables(results), text_table))
     print(f"\ntotal runtime {runtime:.1f} s")
     if args.write:
