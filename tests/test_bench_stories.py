@@ -4,8 +4,10 @@ import random
 
 import pytest
 
-from bench.stories import (CHROME, bcubed, best_threshold, f1_at, gold_pairs, make_reprint, pair_prf,
-                           pearson)
+import numpy as np
+
+from bench.stories import (CHROME, bcubed, best_threshold, f1_at, fit_logistic, gold_pairs, make_reprint,
+                           pair_prf, pearson)
 
 PARAGRAPHS = ["First sentence here. Second one follows.", "Another paragraph. With two sentences.",
               "A third paragraph stands alone.", "The fourth one ends it. Truly."]
@@ -39,3 +41,13 @@ def test_bench_stories_reprint_is_deterministic_and_keeps_text():
     assert one == make_reprint("Title", PARAGRAPHS, "en", random.Random(3))
     kept = " ".join(p for p in one[1] if p not in CHROME["en"])
     assert len(kept.split()) >= 8
+
+
+def test_bench_stories_fit_logistic_recovers_soft_targets():
+    bias, weights = fit_logistic(np.array([[0.0], [1.0]]), np.array([0.25, 0.75]), l2=0.0)
+    assert bias == pytest.approx(-np.log(3)) and weights[0] == pytest.approx(2 * np.log(3))
+
+
+def test_bench_stories_fit_logistic_l2_shrinks_the_weights():
+    features, targets = np.array([[0.0], [1.0]]), np.array([0.25, 0.75])
+    assert 0 < fit_logistic(features, targets, l2=1.0)[1][0] < fit_logistic(features, targets, l2=0.0)[1][0]

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from storyline.connect import SAME_STORY_THRESHOLD, VectorIndex, compare_profiles, profile, similarity
-from storyline.connect.meaning import lead_text, vector_bytes, vector_from_bytes
+from storyline.connect.meaning import LEAD_CHARS, TEXT_CHARS, cut, lead_text, vector_bytes, vector_from_bytes
+from storyline.connect.similarity import short_forms, title_entities
 from storyline.records import Article, Entity, Names
 
 
@@ -21,13 +22,15 @@ def article(id, title, body=(), language="en", entities=(), published=None):
 
 PUTIN = Entity("PER:vladimir-putin", "Vladimir Putin", "PER", Names("Vladimir Putin", "Владимир Путин"))
 REUTERS = Entity("ORG:reuters", "Reuters", "ORG")
+USA = Entity("LOC:united-states", "United States", "LOC", Names("United States", "США"))
+MFA = Entity("ORG:mfa-russia", "МИД России", "ORG", Names("Ministry of Foreign Affairs of Russia", "МИД России"))
 
 
-def test_connect_similarity_close_vectors_and_shared_entities_are_one_story():
+def test_connect_similarity_close_vectors_and_shared_title_entities_are_one_story():
     a = article("a", "Putin meets envoy", entities=[PUTIN])
-    b = article("b", "Путин встретился с послом", language="ru", entities=[PUTIN])
+    b = article("b", "Путину представили посла", language="ru", entities=[PUTIN])  # another case
     result = similarity(a, b, vectors=(unit(1, 0.1), unit(1, 0.15)))
-    assert result.entities == 1.0 and result.words == 0.0  # words only count within one language
+    assert result.title_entities == 1.0
     assert result.score >= SAME_STORY_THRESHOLD
 
 
@@ -38,18 +41,37 @@ def test_connect_similarity_unrelated_articles_score_low():
 
 
 def test_connect_similarity_score_grows_with_each_signal():
-    base = article("a", "Talks on grain 2024", entities=[PUTIN])
+    base = article("a", "Putin talks on grain 2024", entities=[PUTIN])
     scores = [similarity(base, other, vectors=(unit(1, 0), unit(1, 1))).score for other in [
-        article("b", "Nothing alike here"),
-        article("b", "Nothing alike here", entities=[PUTIN]),
-        article("b", "Talks on grain 2024", entities=[PUTIN]),
+        article("b", "Nothing alike 1999", entities=[REUTERS]),
+        article("b", "Nothing alike 1999", entities=[REUTERS, PUTIN]),  # named in the body only
+        article("b", "Nothing alike, says Putin", entities=[PUTIN]),
+        article("b", "Putin: grain in 2024", entities=[PUTIN]),
     ]]
     assert scores == sorted(scores) and len(set(scores)) == 3
 
 
 def test_connect_similarity_wire_agency_is_not_a_shared_entity():
-    a, b = article("a", "x", entities=[REUTERS]), article("b", "y", entities=[REUTERS])
-    assert similarity(a, b, agencies=frozenset({"reuters"})).entities == 0.0
+    a, b = article("a", "Reuters: x", entities=[REUTERS]), article("b", "Reuters: y", entities=[REUTERS])
+    assert similarity(a, b).title_entities == 1.0
+    assert similarity(a, b, agencies=frozenset({"reuters"})).title_entities == 0.5  # no entity: neutral
+
+
+@pytest.mark.parametrize("title, entity, named", [
+    ("Putin meets envoy", PUTIN, True),
+    ("Встреча с Путиным", PUTIN, True),        # the stem carries the name through its cases
+    ("The US answers Russia", USA, True),      # initials of a place's name
+    ("Контакты с США", USA, True),
+    ("В МИД рассказали о контактах", MFA, True),  # a word in capitals
+    ("Users of the app", USA, False),          # a short form is a whole word, not a start
+    ("Grain talks in Geneva", PUTIN, False),
+])
+def test_connect_similarity_title_names_an_entity(title, entity, named):
+    assert (entity.id in title_entities(article("a", title, entities=[entity]))) == named
+
+
+def test_connect_similarity_people_have_no_initials_as_short_forms():
+    assert short_forms("Vladimir Putin", initials=False) == set() and short_forms("NATO") == {"nato"}
 
 
 @pytest.mark.parametrize("published, halved", [(("2024-01-01", "2024-01-05"), False),
@@ -78,8 +100,9 @@ def test_connect_similarity_profile_compares_like_articles():
 
 
 def test_connect_similarity_lead_text_is_title_and_start_cut_at_a_word():
-    text = lead_text(article("a", "Title", ["word " * 300]))
-    assert text.startswith("Title word") and len(text) <= 600 and not text.endswith("wor")
+    text = lead_text(article("a", "Title", ["word " * 200, "more " * 300]))
+    assert text.startswith("Title word") and "more" in text and len(text) <= TEXT_CHARS
+    assert not text.endswith("mor") and len(cut(text, LEAD_CHARS)) <= LEAD_CHARS
 
 
 def test_connect_similarity_vectors_round_trip_through_bytes():

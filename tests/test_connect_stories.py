@@ -10,14 +10,14 @@ import zlib
 import numpy as np
 import pytest
 
-from storyline.connect import choose_story, profile
+from storyline.connect import SAME_STORY_THRESHOLD, choose_story, profile
 from storyline.connect.stories import MERGE_MARGIN
 from storyline.ingest import build_connector, ingest
 from storyline.records import Article, Entity
 from storyline.settings import load_settings
 from storyline.store import Store
 
-THRESHOLD = 0.31
+THRESHOLD = SAME_STORY_THRESHOLD
 
 
 def bag_encoder(texts):
@@ -111,10 +111,10 @@ def test_connect_stories_ingest_keeps_story_ids_across_reruns(store, tmp_path):
 
 def test_connect_stories_bridging_article_merges_two_stories(store):
     left = article("left", "Geneva grain talks", ["Geneva grain talks opened."], ["PER:ivan-petrov"])
-    right = article("right", "Ship insurers premiums", ["Ship insurers raised premiums."], ["ORG:lloyds"])
+    right = article("right", "Geneva ship insurers", ["Geneva ship insurers raised premiums."], ["ORG:lloyds"])
     run(store, [left, right])
     assert story_of(store, "left") != story_of(store, "right")
-    bridge = article("bridge", "Geneva grain talks: ship insurers premiums",
+    bridge = article("bridge", "Geneva grain talks, ship insurers",
                      ["Geneva grain talks opened; ship insurers raised premiums."],
                      ["PER:ivan-petrov", "ORG:lloyds"])
     run(store, [bridge])
