@@ -14,6 +14,7 @@ story above the threshold or opens one, and bridges stories it is close to both 
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -40,6 +41,10 @@ NEIGHBOURS = 20          # nearest stored vectors
 # shares (see the weights in connect/similarity.py); it is not worth loading.
 MIN_NEIGHBOUR_COSINE = 0.4
 COPY_CANDIDATES = 10
+# Articles whose comparison profiles stay in memory: candidates recur (a story's articles
+# are each other's candidates), and building a profile from the store costs about a
+# millisecond. About 2 KB each (the sentence vector).
+PROFILES_KEPT = 20_000
 
 
 def agency_names() -> frozenset[str]:
@@ -52,6 +57,20 @@ def agency_hosts() -> frozenset[str]:
                      if alias.isascii() and len(alias) >= 3)
 
 
+class Recent(OrderedDict):
+    """A dict that keeps only its `size` most recently set items."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
+
+
 @dataclass
 class Connector:
     """What the connect step holds across batches: the sentence model, the vector index
@@ -62,6 +81,7 @@ class Connector:
     hosts: frozenset[str] = field(default_factory=agency_hosts)
     index: VectorIndex | None = None  # filled from the store on first use
     registry: Registry | None = None  # likewise
+    profiles: Recent = field(default_factory=lambda: Recent(PROFILES_KEPT))  # of articles seen lately
     stored_merges: dict[str, str] = field(default_factory=dict)  # registry merges the store has
 
     def vectors(self, articles: list[Article]) -> dict[str, np.ndarray]:
@@ -181,6 +201,7 @@ def place_in_stories(articles: list[Article], store, settings: Settings, connect
         else:
             similarity, item.story = 0.0, join_story(item, store, batch, connector, settings)
         batch.append(item)
+        connector.profiles[article.id] = item.profile
         index.add(article.id, vectors[article.id])
         placed.append((article, item.story, Links(tuple(sorted(item.copy_keys)),
                                                   vector_bytes(vectors[article.id]),
@@ -226,7 +247,7 @@ def story_of(article_id: str, store, batch: list[Placed]) -> str:
 def join_story(item: Placed, store, batch: list[Placed], connector: Connector, settings: Settings) -> str:
     """The story the article joins, merging the stories it bridges."""
     candidates = [(other.profile, store.resolve_story(other.story)) for other in batch]
-    candidates += stored_candidates(item, store, connector.index, connector.agencies)
+    candidates += stored_candidates(item, store, connector)
     started = {other.story: position for position, other in enumerate(batch)}
 
     def story_order(story: str):
@@ -239,16 +260,26 @@ def join_story(item: Placed, store, batch: list[Placed], connector: Connector, s
     return choice.story_id
 
 
-def stored_candidates(item: Placed, store, index: VectorIndex, names: frozenset[str]) -> list[tuple[Profile, str]]:
+def stored_candidates(item: Placed, store, connector: Connector) -> list[tuple[Profile, str]]:
     """Stored articles sharing entity keys, and the nearest by vector, as (profile, story)."""
-    found = {data["id"]: (data, story) for data, story in
-             (store.candidate_records(item.keys, ENTITY_CANDIDATES) if item.keys else [])}
-    near = [id for id, _ in index.nearest(item.profile.vector, NEIGHBOURS, MIN_NEIGHBOUR_COSINE)
-            if id not in found]
-    found.update((data["id"], (data, story)) for data, story in store.records(near))
-    vectors = store.vectors(found)
-    return [(profile(lead_article(data), vector_from_bytes(vectors[id]) if id in vectors else None, names),
-             store.resolve_story(story)) for id, (data, story) in found.items()]
+    ids = store.candidate_ids(item.keys, ENTITY_CANDIDATES) if item.keys else []
+    ids += [id for id, _ in connector.index.nearest(item.profile.vector, NEIGHBOURS, MIN_NEIGHBOUR_COSINE)
+            if id not in ids]
+    profiles = stored_profiles(ids, store, connector)
+    stories = store.stories_of(ids)
+    return [(profiles[id], stories[id]) for id in ids if id in profiles and id in stories]
+
+
+def stored_profiles(ids: list[str], store, connector: Connector) -> dict[str, Profile]:
+    """Profiles of stored articles, from the cache or built from the store (and cached)."""
+    found = {id: connector.profiles[id] for id in ids if id in connector.profiles}
+    missing = [id for id in ids if id not in found]
+    vectors = store.vectors(missing)
+    for data, _ in store.records(missing):
+        id = data["id"]
+        vector = vector_from_bytes(vectors[id]) if id in vectors else None
+        found[id] = connector.profiles[id] = profile(lead_article(data), vector, connector.agencies)
+    return found
 
 
 def lead_article(data: dict) -> Article:

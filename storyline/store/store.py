@@ -234,6 +234,10 @@ class Store:
     def candidate_records(self, keys: Iterable[str], limit: int = 50, per_key: int = 500
                           ) -> list[tuple[dict, str]]:
         """Like `candidates`, as JSON-ready dicts: callers that need a few fields skip building records."""
+        return self.records(self.candidate_ids(keys, limit, per_key))
+
+    def candidate_ids(self, keys: Iterable[str], limit: int = 50, per_key: int = 500) -> list[str]:
+        """The ids of `candidates`, in their order."""
         shared: dict[str, list[int]] = {}
         for key in set(keys):
             for article_id, seq in self.connection.execute(
@@ -241,8 +245,14 @@ class Store:
                     " ORDER BY seq DESC LIMIT ?",
                     (key, per_key)):
                 shared.setdefault(article_id, [0, seq or 0])[0] += 1
-        best = sorted(shared, key=lambda id: (-shared[id][0], -shared[id][1]))[:limit]
-        return self.records(best)
+        return sorted(shared, key=lambda id: (-shared[id][0], -shared[id][1]))[:limit]
+
+    def stories_of(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> the id of its story now (redirects followed), for the stored ones."""
+        return dict(self.connection.execute(
+            "SELECT a.id, coalesce(r.new_id, a.story_id) FROM articles AS a"
+            " LEFT JOIN story_redirects AS r ON r.old_id = a.story_id"
+            " WHERE a.id IN (SELECT value FROM json_each(?))", (_json_list(ids),)))
 
     def records(self, ids: Iterable[str]) -> list[tuple[dict, str]]:
         """(article as a JSON-ready dict, story id) of the stored articles among `ids`, in that order."""
