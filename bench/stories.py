@@ -52,8 +52,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import (command_line, data_root, hash_order, markdown_table, pick_quick, skip,
-                          text_table, today, write_section)
+from bench.common import (command_line, data_root, hash_order, markdown_table, pick_quick, record_figures,
+                          skip, text_table, today, write_section)
 
 QUICK = {"toloka": 60, "semeval": 150, "bsnlp": 120, "msrp": 400, "originals": 30,
          "distractors": 300, "pipeline": 120}
@@ -740,6 +740,7 @@ def main(argv=None) -> None:
             "wire copies, entity registry, stories and store in the main one. CPU ms/doc: the "
             "workers' (extract, annotate) summed, and the main process's (connect, store, loading "
             "the sentence model).")
+    record_figures("stories", headline_figures(sections))
     if wanted("scale"):
         done("Placing one article beside a full store",
             ["stored articles", "fill s", "median ms/article", "max ms/article"], bench_scale(args.quick),
@@ -747,6 +748,23 @@ def main(argv=None) -> None:
             "entity keys, copy keys and the vector index, scoring, store write; one article per "
             "transaction.")
 
+
+
+def headline_figures(sections: dict) -> dict[str, float]:
+    """storyline's figures that the gate (bench/gate.py) holds at their floors."""
+    def ours(title: str, first: str = "storyline") -> list[list]:
+        header, rows, _ = sections.get(title, (None, [], None))
+        return [row for row in rows if str(row[0]).startswith(first)]
+    figures = {}
+    for row in ours("Toloka same-story pairs"):
+        figures[f"toloka {row[1]} F1"] = row[5]
+    for row in ours("SemEval-2022 Task 8 training pairs"):
+        figures["semeval Pearson all"] = row[1]
+    for row in ours("BSNLP dev topics as clusters"):
+        figures["bsnlp B3 F1"] = row[4]
+    for row in ours("Generated reprints (near-duplicates)", "storyline"):
+        figures |= {"reprints P": row[4], "reprints R": row[5]}
+    return figures
 
 
 # --- scale: placing one article beside 100 000 stored ones -----------------
