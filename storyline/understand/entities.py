@@ -116,12 +116,15 @@ def repeated_surnames(readings, placed) -> list[Placed]:
     """Surnames the model left untagged once it had seen the full name ('Price said'),
     with the first name when it stands right before ('• Веселин Топалов' in a list)."""
     people = full_names(placed)
+    by_start = surnames_by_start(people)
     taken = occupied(placed)
     found = []
     for i, reading in enumerate(readings):
         for k, word in enumerate(reading.words):
-            surname = next((s for s in people if same_surname(word.text, s)), None)
-            if surname and word.text[:1].isupper() and not overlaps(taken[i], word.start, word.end):
+            if not word.text[:1].isupper():
+                continue
+            surname = next((s for s in by_start.get(word.text[:3], ()) if same_surname(word.text, s)), None)
+            if surname and not overlaps(taken[i], word.start, word.end):
                 before = reading.words[k - 1] if k else None
                 first = before and first_name_of(before, reading.text[before.end:word.start], people[surname])
                 start, normal = (before.start, f"{first} {surname}") if first else (word.start, surname)
@@ -149,6 +152,15 @@ def full_names(placed) -> dict[str, set[str]]:
         if p.span.type == "PER" and len(words) > 1:
             people[words[-1]].add(words[0])
     return people
+
+
+def surnames_by_start(surnames) -> dict[str, list[str]]:
+    """Surnames by their first three letters, which any form of one shares (`same_surname`
+    keeps a stem of three letters or more): a word is compared with a few, not all."""
+    starts: dict[str, list[str]] = defaultdict(list)
+    for surname in surnames:
+        starts[surname[:3]].append(surname)
+    return starts
 
 
 def same_surname(word: str, surname: str) -> bool:
