@@ -24,8 +24,9 @@ Sets (../shared/data/README.md, read in place; exits 0 when the folder is absent
              gets copies with chrome lines added, paragraphs cut, sentences reordered and a
              few words edited; every pool document is in the stream as a distractor.
              Pairwise P/R over copy groups.
-  pipeline   extract → entities → quotes → stories → store over the raw news pool, two
-             worker processes for extract and annotate, one writer; docs/s and peak RSS.
+  pipeline   `ingest` over the raw news pool: extract → entities → quotes in two worker
+             processes, registry, copies, stories and store in the main one; docs/s, CPU
+             per document and peak RSS.
   fit        only when named (--only fit): refits storyline's weights in
              connect/similarity.py on the SemEval pairs and the Toloka train pools, and
              prints them with F1 by threshold on the train pools; writes nothing.
@@ -57,7 +58,7 @@ from bench.common import (command_line, data_root, hash_order, markdown_table, p
 
 QUICK = {"toloka": 60, "semeval": 150, "bsnlp": 120, "msrp": 400, "originals": 30,
          "distractors": 300, "pipeline": 120}
-# Full runs cap the two slowest sections (annotation runs at ≈ 3 docs/s on two cores):
+# Full runs cap the two slowest sections (they annotate every document, about 14 docs/s on two cores):
 # a fixed hash-ordered sample of BSNLP documents across all five topics, and of the pool.
 FULL = {"originals": 300, "distractors": 100_000, "bsnlp": 800, "pipeline": 600}
 WORKERS = 2  # the target machine has two cores
