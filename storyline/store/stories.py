@@ -56,18 +56,17 @@ def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[s
                      ) -> tuple[StoryStatement, ...]:
     """The story's quotations as statements, each once with all its reports, earliest first."""
     position = {article.id: number for number, article in enumerate(ordered)}
-    by_article: dict[str, list[Quote]] = {}
-    order = {}  # quote object -> its place in the input, which is its place in its article
-    for number, (article_id, quote) in enumerate(quotes):
+    by_article: dict[str, list[Quote]] = {}  # in each article's own order
+    for article_id, quote in quotes:
         by_article.setdefault(article_id, []).append(quote)
-        order[id(quote)] = number
     reporting = [Article(id=a.id, source=a.source, language=a.language, quotes=tuple(by_article[a.id]))
                  for a in ordered if a.id in by_article]
     timeline = []
     for statement in group_statements(reporting):
         ids = sorted({article_id for article_id, _ in statement.reports}, key=position.__getitem__)
         kind = "direct" if any(quote.kind == "direct" for _, quote in statement.reports) else "indirect"
-        first = min(order[id(quote)] for article_id, quote in statement.reports if article_id == ids[0])
+        first = min(by_article[ids[0]].index(quote) for article_id, quote in statement.reports
+                    if article_id == ids[0])
         timeline.append(((position[ids[0]], first), StoryStatement(
             statement.speaker, statement.speaker_id, kind, statement.text, statement.language,
             ordered[position[ids[0]]].published, tuple(ids))))

@@ -59,6 +59,9 @@ class NameBook:
     by_concepts: dict  # sorted concepts of an organisation or place -> Known, None where ambiguous
 
 
+# Read-only once built, and wanted by annotation, the registry and search alike: one per
+# process (it takes about a second to build).
+@functools.cache
 def load_name_book(data: Path = DATA) -> NameBook:
     hand_made = read_gazetteer(data / "gazetteer.tsv")
     groups = unify(country_groups(), hand_made) + hand_made
