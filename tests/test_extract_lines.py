@@ -269,3 +269,13 @@ def test_lines_other_script_lines_are_not_the_body():
 ])
 def test_lines_clean_paragraphs_of_html_extraction(paragraphs, expected):
     assert clean_paragraphs(paragraphs) == expected
+
+
+@pytest.mark.parametrize("text, sentence_like", [
+    ("A story of one dog's humility in the confines of a plastic head cone. -- Sandstrom", True),
+    ("Зима выдалась долгой, и мост закрыли на ремонт. — Анна Иванова", True),
+    ("Most pages use at least one redirect — which seems high", False),
+    ("Foster Books, $18.99; ages 5-8", False),
+])
+def test_lines_paragraph_signed_by_its_writer_ends_a_sentence(text, sentence_like):
+    assert split_lines(text)[0].sentence_like is sentence_like

@@ -41,6 +41,9 @@ DOMAIN = re.compile(r"\b[\w-]+\.(ru|com|org|net|ua|by|kz|info|io|uk|de|рф|co|u
                     re.IGNORECASE)
 URL = re.compile(r"^(https?://|www\.)\S+$|^\S+\.(com|org|net|ru|рф|html?|php)(/\S*)?$", re.IGNORECASE)
 # A teaser cut to fit a box: 'Gunman kills ei...' (a sentence's own ellipsis ends a longer line)
+# A paragraph signed at its end by its writer ('… a plastic head cone. -- Sandstrom'):
+# review round-ups and letters pages sign each item so.
+SIGNED = re.compile(r"(?<=[.!?…\"”»])\s+(?:--|—|–)\s*[A-ZА-ЯЁ][\w.'’-]*(?:\s+[A-ZА-ЯЁ][\w.'’-]*){0,2}$")
 TRUNCATED = re.compile(r"\w ?(\.\.\.|…)$")
 WORD = re.compile(r"\w+")
 POST_SIGNATURE = re.compile(r"^[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
@@ -259,6 +262,7 @@ def mark_captions(lines: list[Line]) -> list[Line]:
 
 
 def ends_sentence(text: str) -> bool:
+    text = SIGNED.sub("", text)
     return bool(TERMINAL.search(text.rstrip(CLOSERS))) or len(text) >= LONG_LINE_CHARS
 
 
