@@ -1,6 +1,8 @@
-"""Latin -> Cyrillic spelling rules for names, learned from the Wikidata EN -> RU slice.
+"""Latin -> Cyrillic spelling rules for names, learned from the Wikidata EN -> RU slice;
+and the registry's errors on the BSNLP name variants.
 
     .venv/bin/python -m bench.names [--write]
+    .venv/bin/python -m bench.names --variants [--type ORG]
 
 Reads `names/wikidata_en_ru_translit/wd_russian_64` (the training part of the
 development slice, README §13), learns which Cyrillic letters each group of Latin
@@ -15,6 +17,12 @@ group's Cyrillic spelling is counted in context (the Latin letter before and aft
 it); (3) the table keeps the spelling of each group in general, and a spelling in
 a context only where it differs from what the general rule would write. Nothing is
 learned at run time: `storyline.understand.names` reads the table.
+
+With `--variants` it reads `names/bsnlp_name_variants_dev.tsv` instead (README §15),
+names each topic's entities with one fresh registry as `python -m bench.entities` does,
+prints the cross-script pairwise scores and lists the registry's errors: each gold
+entity it split, by the ids it gave (the cause is in the names), and each entity it
+made of several gold ones.
 """
 
 from __future__ import annotations
@@ -227,10 +235,57 @@ def accuracy(pairs, spell) -> tuple[float, float]:
     return right / len(pairs), weighted / total
 
 
+# --- the registry on the name variants ---------------------------------------------
+
+def print_variant_errors(type: str | None) -> None:
+    from bench.entities import (
+        TYPES,
+        build_registry_ids,
+        load_variants,
+        score_variants,
+        variant_ids,
+    )
+
+    path = data_root() / "names" / "bsnlp_name_variants_dev.tsv"
+    if not path.is_file():
+        skip(f"no name variants at {path}")
+    rows = load_variants(path)
+    ids = variant_ids(rows, build_registry_ids())
+    scores = score_variants(rows, ids)["all topics"]
+    print("cross-script P / R / F1:", " / ".join(f"{x:.3f}" for x in scores["cross"]))
+    for one in TYPES:
+        print(f"  {one}:", " / ".join(f"{x:.3f}" for x in scores[one]))
+    chosen = [(row, id) for row, id in zip(rows, ids) if type in (None, row.type)]
+    print("\nsplit (a gold entity under several ids, across scripts):")
+    for gold, found in grouped(chosen, lambda row, id: f"{row.topic}|{row.id}", lambda row, id: id):
+        if len(found) > 1 and len({row.script for rows in found.values() for row in rows}) > 1:
+            print(gold, *(f"    {id}: {names_of_rows(rows)}" for id, rows in found.items()), sep="\n")
+    print("\nmerged (one id for several gold entities):")
+    for id, gold in grouped(chosen, lambda row, id: id, lambda row, id: row.id):
+        if len(gold) > 1:
+            print(id, *(f"    {one}: {names_of_rows(rows)}" for one, rows in gold.items()), sep="\n")
+
+
+def grouped(pairs, outer, inner) -> list[tuple[str, dict]]:
+    groups: dict = defaultdict(lambda: defaultdict(list))
+    for row, id in pairs:
+        groups[outer(row, id)][inner(row, id)].append(row)
+    return sorted(groups.items())
+
+
+def names_of_rows(rows) -> str:
+    return " | ".join(f"{row.name} [{row.script} {row.type}]" for row in rows)
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.names", description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"write {TABLE.relative_to(REPO_ROOT)}")
+    parser.add_argument("--variants", action="store_true", help="the registry's errors on the BSNLP name variants")
+    parser.add_argument("--type", choices=("PER", "LOC", "ORG"), help="with --variants: errors of this type only")
     args = parser.parse_args(argv)
+    if args.variants:
+        print_variant_errors(args.type)
+        return
     folder = data_root() / "names" / "wikidata_en_ru_translit"
     if not (folder / "wd_russian_64").is_file():
         skip(f"no transliteration data at {folder}")

@@ -171,3 +171,66 @@ def test_names_recognise_organisations_and_places_in_other_words(book, name, en)
 ])
 def test_names_initials(name, acronym):
     assert names.initials(name) == acronym
+
+
+@pytest.mark.parametrize("name, en", [
+    ("Lizbona", "Lisbon"), ("Kodaň", "Copenhagen"), ("Лиссабон", "Lisbon"),  # CLDR's time-zone cities
+    ("Алжир", "Algeria"),  # a country of the same name as its capital wins
+    ("Kiev", "Kyiv"),  # the hand-made table names the city
+])
+def test_names_cities_in_other_languages(book, name, en):
+    assert names.lookup(book, name, "LOC").en == en
+
+
+@pytest.mark.parametrize("name, en", [("ČR", "Czechia"), ("SR", "Slovakia")])  # initials in the country's language
+def test_names_country_acronyms(book, name, en):
+    assert names.lookup(book, name, "LOC").en == en
+
+
+@pytest.mark.parametrize("name", ["Darwin", "Лима", "ČR"])
+def test_names_cities_and_country_acronyms_are_places_only(book, name):
+    assert names.lookup(book, name) is None and names.lookup(book, name, "LOC") is not None
+
+
+@pytest.mark.parametrize("name, form", [
+    ("Sąd Najwyższy", ("#sn",)),
+    ("Ministerstwo Spraw Wewnętrznych i Administracji", ("#mswia",)),  # one-letter words kept
+    ("Министерство иностранных дел Франции", ("#mid", "@france")),  # as in 'МИД Франции'
+])
+def test_names_acronym_forms(book, name, form):
+    assert form in names.acronym_forms(book, name)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Komisja Unii Europejskiej", "Komisja Europejska"),  # 'X of the EU' is 'European X'
+    ("Суд ЕС", "Европейский суд"),
+    ("Parlament Eur.", "Parlament Europejski"),  # a word cut short
+    ("KOMMERSANT.RU", "Kommersant"),  # a site named by its address
+    ("Върховният съд", "Верховный суд"),  # the Bulgarian article
+    ("Christians Association", "Christian Association"),  # the English plural
+    ("Фридом Хаус", "Freedom House"),  # English words as Cyrillic spells them in names
+    ("Червоний Хрест", "Czerwony Krzyż"),
+])
+def test_names_concept_keys_agree(book, a, b):
+    assert set(names.concept_keys(book, a)) == set(names.concept_keys(book, b))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Rada Unii Europejskiej", "Rada Europejska"),  # the councils are three bodies
+    ("Min. Spraw", "Ministerstwo Spraw"),  # 'min' starts both 'minister' and 'ministry'
+])
+def test_names_concept_keys_differ(book, a, b):
+    assert set(names.concept_keys(book, a)) != set(names.concept_keys(book, b))
+
+
+@pytest.mark.parametrize("word, country", [
+    ("Польское", "@poland"), ("французский", "@france"), ("włoskie", "@italy"), ("Polish", "@poland"),
+    ("slovenská", "@slovakia"),  # the stem of the name 'Slovensko' wins over the Croatian 'slovenski' (Slovene)
+])
+def test_names_country_adjectives_from_language_names(book, word, country):
+    assert names.concept_keys(book, word) == (country,)
+
+
+@pytest.mark.parametrize("word", ["русский", "English"])  # the language of a people or of many states
+def test_names_language_names_that_are_no_country(book, word):
+    assert not names.concept_keys(book, word)[0].startswith("@")

@@ -173,3 +173,52 @@ def test_registry_add_restores_a_saved_entity(book):
     registry.add("PER:asia-bibi", "PER", "Asia Bibi")
     assert registry.identify("PER", "Азия Биби") == "PER:asia-bibi"
     assert registry.by_id["PER:asia-bibi"].names == {"Asia Bibi", "Азия Биби"}
+
+
+@pytest.mark.parametrize("names", [
+    ["Bloomberg", "агентство Bloomberg", "Agencja Bloomberga"],  # what kind of body it is, said or not
+    ["Lashkar-e-Taiba", "Lashkar-e-Taiba Jammu Unit"],  # two name words stay one body inside a longer name
+    ["Pakistan Muslim League", "PML", "Muslim League, PML"],  # a name beside its acronym
+    ["Министерство иностранных дел Франции", "МИД Франции"],  # an acronym beside the country
+    ["Freedom House", "Фридом Хаус"],
+])
+def test_registry_organisation_names_that_are_one_body(book, names):
+    registry = Registry(book)
+    assert len({registry.resolve(registry.identify("ORG", name)) for name in names}) == 1
+
+
+def test_registry_one_name_word_inside_a_longer_name_stays_apart(book):
+    registry = Registry(book)
+    assert registry.identify("ORG", "Gazprom") != registry.identify("ORG", "Gazprom Media")
+
+
+def test_registry_place_inside_a_longer_place_stays_apart(book):
+    registry = Registry(book)
+    road = registry.identify("LOC", "Sialkot-Wazirabad")
+    assert registry.identify("LOC", "Wazirabad") != road
+    sindh = registry.identify("LOC", "Sindh")
+    assert registry.identify("LOC", "provincie Sindh") == sindh  # the kind of place, said or not
+
+
+def test_registry_two_people_in_one_name_join_no_one(book):
+    registry = Registry(book)
+    anna = registry.identify("PER", "Anna Kowalska")
+    assert registry.identify("PER", "Jan i Anna Kowalska") != anna
+    assert registry.identify("PER", "Kowalska") == anna
+
+
+@pytest.mark.parametrize("name, id", [
+    ("Spojené státy", "LOC:united-states"),  # a place of several words, whatever it was read as
+    ("Jordan", "PER:jordan"),  # one word may be a person's name
+])
+def test_registry_gazetteer_place_read_as_a_person(book, name, id):
+    assert Registry(book).identify("PER", name) == id
+
+
+def test_registry_longer_name_finds_the_names_it_holds_through_the_index(book):
+    registry = Registry(book)
+    for n in range(300):
+        registry.identify("ORG", f"Fundacja Name{chr(65 + n % 26)}{n} Other{n}")
+    lashkar = registry.identify("ORG", "Lashkar-e-Taiba")
+    sound = registry.sound_of("ORG", "Lashkar-e-Taiba Jammu Unit")
+    assert [e.id for e in registry.candidates("ORG", sound)] == [lashkar]

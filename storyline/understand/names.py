@@ -6,7 +6,9 @@ article and 'US' in an English one get the same id whenever the gazetteer or
 transliteration gives the same English name. Across documents, `registry.py`
 matches names that transliteration spells differently ('Трамп' / 'Trump')
 by the sounds of their words (`sound_forms`), organisations and places also by
-the concepts of their words (`concept_keys`: 'Sąd Najwyższy' = 'Верховный суд').
+the concepts of their words (`concept_keys`: 'Sąd Najwyższy' = 'Верховный суд') and
+their acronyms (`acronym_forms`). Countries, their acronyms and the large cities are
+known in the languages of the news from pycountry and CLDR (through Babel).
 
 Latin -> Cyrillic uses rules learned from Wikidata names (data/latin_cyrillic.tsv,
 made by `python -m bench.names --write`); Cyrillic -> Latin is iuliia's Wikipedia schema.
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import babel
+import babel.core
+import babel.languages
 import iuliia
 import pycountry
 
@@ -46,11 +50,13 @@ class Known:
     ru: str
 
 
-@dataclass(frozen=True)
+# Compared by identity (eq=False), so that functions of a book and a name can cache their answers.
+@dataclass(frozen=True, eq=False)
 class NameBook:
     """Everything needed to name an entity in both scripts, loaded once."""
 
     known: dict  # name_key(alias) -> Known
+    places: dict  # the same for names read as places only: cities and countries' acronyms ('Darwin', 'SA')
     searched: re.Pattern | None  # organisations to look for in text
     first_en: dict  # Russian first name (key) -> conventional English spelling
     first_ru: dict  # English first name (key) -> conventional Russian spelling
@@ -66,10 +72,15 @@ def load_name_book(data: Path = DATA) -> NameBook:
     hand_made = read_gazetteer(data / "gazetteer.tsv")
     groups = unify(country_groups(), hand_made) + hand_made
     known = {name_key(alias): entry for entry, aliases in groups for alias in aliases}
+    cities = unify(city_groups(), hand_made)
+    places = country_acronyms() | {name_key(alias): entry for entry, aliases in cities for alias in aliases}
     first_en, first_ru = read_first_names(data / "first_names.tsv")
-    concepts = country_stems(groups) | read_concepts(data / "institution_words.tsv")  # words win
+    # The names' stems win over the adjectives' ('slovensk' of 'Slovensko', not of the
+    # Croatian 'slovenski', Slovene), and the institution words over both.
+    concepts = country_stems(country_adjectives(groups)) | country_stems(groups)
+    concepts |= read_concepts(data / "institution_words.tsv")
     concepts |= acronym_concepts(groups, concepts)
-    return NameBook(known, searched_pattern(hand_made), first_en, first_ru,
+    return NameBook(known, places, searched_pattern(hand_made), first_en, first_ru,
                     read_spelling(data / "latin_cyrillic.tsv"), concepts, concept_index(groups, concepts))
 
 
@@ -82,14 +93,17 @@ def name_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
-def lookup(book: NameBook, name: str) -> Known | None:
-    return book.known.get(name_key(name))
+def lookup(book: NameBook, name: str, type: str | None = None) -> Known | None:
+    """The gazetteer entry of the name; for a place also among cities and countries' acronyms,
+    names that people and organisations bear too ('Darwin', 'SA')."""
+    key = name_key(name)
+    return book.known.get(key) or (book.places.get(key) if type == "LOC" else None)
 
 
 def recognise(book: NameBook, type: str, name: str) -> Known | None:
     """The gazetteer entry of a name, also of an organisation or place named in other words
     of the same meaning: 'Spojené státy' and 'Сполучені Штати' are 'United States'."""
-    known = lookup(book, name)
+    known = lookup(book, name, type)
     if known or type == "PER":
         return known
     keys = concept_keys(book, name)
@@ -105,7 +119,7 @@ def find_known(book: NameBook, text: str):
 
 
 def names_of(book: NameBook, type: str, name: str) -> Names:
-    known = lookup(book, name)
+    known = lookup(book, name, type)
     if known:
         return Names(en=known.en, ru=known.ru)
     if CYRILLIC.search(name):
@@ -168,14 +182,69 @@ def country_groups() -> list[tuple[Known, list[str]]]:
     return groups
 
 
+# Time-zone cities of CLDR (through Babel), in the languages of the countries above:
+# the capitals and large cities news are filed from ('Londyn', 'Bruksela', 'Відень').
+# A zone's own name is the English one where the English locale leaves it out
+# ('Europe/London'); zones of three parts name small American towns and are left out.
+CITY_LANGUAGES = ("en", "ru") + COUNTRY_LANGUAGES
+
+
+def city_groups() -> list[tuple[Known, list[str]]]:
+    locales = [babel.Locale.parse(language) for language in CITY_LANGUAGES]
+    english, russian = locales[0].time_zones, locales[1].time_zones
+    groups = []
+    for zone in sorted(russian):
+        if zone.count("/") != 1 or "city" not in russian[zone]:
+            continue
+        en = english.get(zone, {}).get("city") or zone.split("/")[1].replace("_", " ")
+        names = [locale.time_zones[zone]["city"] for locale in locales[1:] if "city" in locale.time_zones.get(zone, {})]
+        groups.append((Known("LOC", en, russian[zone]["city"]), [en, *names]))
+    return groups
+
+
 def unify(countries, hand_made) -> list[tuple[Known, list[str]]]:
-    """A country the hand-made table also names takes the table's names ('Russia', not 'Russian Federation')."""
+    """A country or city the hand-made table also names takes the table's names ('Russia',
+    not 'Russian Federation'; 'Kyiv', not 'Kiev')."""
     by_key = {name_key(alias): entry for entry, aliases in hand_made for alias in aliases}
     unified = []
     for entry, aliases in countries:
         override = next((by_key[name_key(a)] for a in aliases if name_key(a) in by_key), None)
         unified.append((override or entry, aliases))
     return unified
+
+
+def country_acronyms() -> dict:
+    """name_key(acronym) -> the country, for the initials of its names of several words in
+    its own languages ('Česká republika' -> 'ČR', 'Slovenská republika' -> 'SR', 'Republika
+    Slovenija' -> 'RS'), where no other country's names give the same letters. Other
+    languages' acronyms of a country follow no rule ('ФРГ', not 'ФРН'), and are left out."""
+    found: dict = {}
+    for entry, names in own_language_names():
+        for name in names:
+            words = [word for word in name.split() if len(word) > 1 and word.lower() not in FUNCTION_WORDS]
+            if 1 < len(words) <= LONGEST_ACRONYM:
+                key = name_key("".join(word[0] for word in words))
+                found[key] = entry if found.get(key, entry) == entry else None
+    return {key: entry for key, entry in found.items() if entry is not None}
+
+
+def own_language_names() -> list[tuple[Known, list[str]]]:
+    """Each country with its names in its official languages among ours (pycountry's
+    translations of the ISO names, CLDR's names)."""
+    languages = ("en", "ru") + COUNTRY_LANGUAGES
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    groups = []
+    for country in pycountry.countries:
+        own = [language for language in babel.languages.get_official_languages(country.alpha_2)
+               if language in languages]
+        iso = [getattr(country, attr, None) for attr in ("common_name", "name", "official_name")]
+        iso = [name for name in iso if name]
+        translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+                        for language in own]
+        names = [translation.gettext(name) for translation in translations for name in iso]
+        names += [babel.Locale.parse(language).territories.get(country.alpha_2, "") for language in own]
+        groups.append((Known("LOC", iso[0], russian.gettext(iso[0])), [name for name in names if name]))
+    return groups
 
 
 def searched_pattern(groups) -> re.Pattern | None:
@@ -201,6 +270,38 @@ def country_stems(groups) -> dict:
                 concept = ("@" + slug(entry.en),)
                 stems[stem] = concept if stems.get(stem, concept) == concept else ()
     return stems
+
+
+# Letters a country's adjective shares with its name, at the start, in the same language:
+# 'polski' / 'Polska', 'итальянский' / 'Италия', 'French' / 'France'; not 'английский' /
+# 'Великобритания', 'русский' / 'Россия' (the language of a people, not of a state).
+ADJECTIVE_AGREES = 3
+
+
+def country_adjectives(groups) -> list[tuple[Known, list[str]]]:
+    """Each country with the adjectives of its name in our languages ('польский', 'Polish',
+    'polski' for Poland), from CLDR (through Babel): the name of the country's official
+    language is the country's adjective where the country is the language's home (CLDR's
+    likely country for it: France for French, not French Guiana) and the adjective starts
+    as the country's name does."""
+    by_name = {name_key(alias): entry for entry, aliases in groups for alias in aliases}
+    locales = [babel.Locale.parse(language) for language in ("en", "ru") + COUNTRY_LANGUAGES]
+    likely = babel.core.get_global("likely_subtags")
+    adjectives = []
+    for country in pycountry.countries:
+        entry = by_name.get(name_key(country.name))
+        languages = babel.languages.get_official_languages(country.alpha_2)
+        if entry is None or not languages or not likely.get(languages[0], "").endswith("_" + country.alpha_2):
+            continue
+        found = [locale.languages.get(languages[0], "") for locale in locales
+                 if agrees(locale.languages.get(languages[0], ""), locale.territories.get(country.alpha_2, ""))]
+        adjectives.append((entry, found))
+    return adjectives
+
+
+def agrees(adjective: str, name: str) -> bool:
+    start = ADJECTIVE_AGREES
+    return len(adjective) > start and plain_word(adjective)[:start] == plain_word(name)[:start]
 
 
 def acronym_concepts(groups, concepts: dict) -> dict:
@@ -352,10 +453,10 @@ CYRILLIC_SOUNDS = dict(zip(
     ["a", "b", "v", "g", "g", "d", "e", "e", "e", "zh", "z", "i", "i", "i", "j", "k", "l", "m", "n",
      "o", "p", "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "a", "y", "", "e", "ju", "ja"]))
 # The Latin alphabets of the Slavic languages (Polish, Czech, Slovak, Slovene,
-# Croatian) in the same plain letters: Polish 'sz', 'cz', 'ż', 'ś' and the háčeks
-# 'š', 'č', 'ž' are the Cyrillic 'ш', 'ч', 'ж'; 'ř' is 'рж'; 'đ' is 'дж'.
-SLAVIC_LATIN = [("szcz", "shch"), ("dż", "dzh"), ("dž", "dzh"), ("dź", "dzh"), ("sz", "sh"), ("cz", "ch"),
-                ("ż", "zh"), ("ź", "zh"), ("ś", "sh"), ("š", "sh"), ("č", "ch"), ("ć", "ch"), ("ž", "zh"),
+# Croatian) in the same plain letters: Polish 'sz', 'cz', 'ż', 'rz', 'ś' and the háčeks
+# 'š', 'č', 'ž' are the Cyrillic 'ш', 'ч', 'ж' ('Andrzej', 'Анджей'); 'ř' is 'рж'; 'đ' is 'дж'.
+SLAVIC_LATIN = [("szcz", "shch"), ("dż", "dzh"), ("dž", "dzh"), ("dź", "dzh"), ("rz", "zh"), ("sz", "sh"),
+                ("cz", "ch"), ("ż", "zh"), ("ź", "zh"), ("ś", "sh"), ("š", "sh"), ("č", "ch"), ("ć", "ch"), ("ž", "zh"),
                 ("ř", "rzh"), ("đ", "dzh")]
 NASAL = re.compile(r"[ąę](?!$)")  # at the end of a word, Polish 'ą' and 'ę' are plain vowels
 OTHER_LETTERS = {"ł": "l", "ß": "ss", "æ": "ae", "ø": "o", "ı": "i", "œ": "oe", "þ": "th"}
@@ -375,9 +476,22 @@ def sound_forms(name: str) -> tuple[str, ...]:
     """A name as a tuple of word sounds in plain Latin letters, close for its spellings in
     any Slavic alphabet: 'Trump', 'Трамп', 'Тръмп' -> ('trump',), ('tramp',), ('trump',);
     'Asia Bibi', 'Азия Биби', 'Ася Биби' -> ('asia', 'bibi'). An acronym is '#' and its letters."""
-    words = SOUND_WORD.findall(name)
+    words = without_title(SOUND_WORD.findall(ROMAN.sub(lambda m: m.group().translate(ROMAN_LOOKALIKES), name)))
     shouting = len(words) > 1 and all(word.isupper() for word in words)  # 'ASIA BIBI' is no acronym
     return tuple(acronym(word) if is_acronym(word) and not shouting else word_sound(word) for word in words)
+
+
+# Roman numerals typed with Cyrillic letters of the same look ('Бенедикт ХVІ', 'Николай ІІ').
+ROMAN = re.compile(r"(?<!\w)[IVXLCDMІХСМ]{2,}(?!\w)")
+ROMAN_LOOKALIKES = str.maketrans("ІХСМ", "IXCM")
+
+
+def without_title(words: list[str]) -> list[str]:
+    """The words of a person's name without the title before it, which the languages of
+    the news write in lower case where the name is capitalised ('papież Franciszek',
+    'президент Макрон'); a name all in lower case keeps every word."""
+    first_name = next((i for i, word in enumerate(words) if word[:1].isupper()), 0)
+    return words[first_name:] or words
 
 
 def sound_tokens(name: str) -> tuple[str, ...]:
@@ -386,6 +500,7 @@ def sound_tokens(name: str) -> tuple[str, ...]:
     return tuple(skeleton(form) for form in sound_forms(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_sound(word: str) -> str:
     sound = re.sub(r"(.)\1+", r"\1", fold(latin_sounds(word)))
     return sound or "_"
@@ -431,17 +546,20 @@ def skeleton(sound: str) -> str:
 # Function words of the nine languages: 'Върховен съд на Пакистан' is the
 # supreme court of Pakistan whether 'на', 'w' or 'of' joins the words.
 FUNCTION_WORDS = frozenset("""of the and for in on at to и в на по для с о об і й та у з із за
-    i w we z ze do dla od po przy a v ve pro pre pri s in u sa""".split())
+    във със от към до від i w we z ze do dla od po przy na nad pod a v ve pro pre pri s in u sa
+    za ke ku""".split())
 STEM_VOWELS = "aeiouyаеиоуыэюяіїєйь"
 MIN_COUNTRY_STEM = 4
 # A word is a stem and an inflectional ending: the ending's letters are vowels and the
 # consonants of case endings ('-ого', '-iego', '-ami', '-ách', '-ом'), at most 4 of them
-# ('europejsk|iego'); an adjective from a country adds '-sk-' ('pakistań|sk|i').
-ENDING = re.compile(r"[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгв]{0,4}")
-COUNTRY_ENDING = re.compile(r"(?:sk|ск|ськ|цк)?[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгв]{0,4}")
+# ('europejsk|iego'), with the 'т' of the Bulgarian article ('съд|ът', 'френск|ите'),
+# and the English plural '-s' ('Christians'); an adjective from a country adds '-sk-' ('pakistań|sk|i').
+ENDING = re.compile(r"[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгвт]{0,4}s?")
+COUNTRY_ENDING = re.compile(r"(?:sk|ск|ськ|цк)?[aeiouyjmhgvwcаеиоуыэюяіїєйьъмхгвт]{0,4}")
 MIN_STEM = 3
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the registry asks for the same names over and over
 def concept_keys(book: NameBook, name: str) -> tuple[str, ...]:
     return concept_keys_of(book.concepts, name)
 
@@ -452,34 +570,103 @@ def concept_keys_of(concepts: dict, name: str) -> tuple[str, ...]:
     acronym's letters, else the word's sound; function words and single letters
     left out; a country is '@' and its name. 'Sąd Najwyższy Pakistanu' -> ('=court',
     '=supreme', '@pakistan')."""
+    name = WEB_DOMAIN.sub("", name)
     words = SOUND_WORD.findall(name)
     shouting = len(words) > 1 and all(word.isupper() for word in words)
+    shortened = set(ABBREVIATION.findall(name))
     keys: list[str] = []
     for word in words:
-        if "#" + word.lower() in concepts and (is_acronym(word) or word.islower()):
+        if word in shortened and abbreviated_concept(concepts, word):
+            keys.extend(abbreviated_concept(concepts, word))
+        elif "#" + word.lower() in concepts and (is_acronym(word) or word.islower()):
             keys.extend(concepts["#" + word.lower()])
         elif is_acronym(word) and not shouting:
             keys.append(acronym(word))
         elif len(word) > 1 and plain_word(word) not in FUNCTION_WORDS:
             keys.extend(concept_of(concepts, word) or (word_sound(word),))
-    return tuple(keys) or sound_forms(name)
+    return union_as_europe(tuple(keys)) or sound_forms(name)
+
+
+# The press names a body of the European Union 'European X' and 'X of the EU' (or of the
+# European Communities, its former name) alike: 'Европейская комиссия' / 'Комиссия ЕС',
+# 'Europejski Trybunał Obrachunkowy' / 'Trybunał Obrachunkowy UE'. Not the councils: the
+# European Council, the Council of the EU and the Council of Europe are three bodies.
+UNION_WORDS = ("=union", "=community")
+
+
+def union_as_europe(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of 'X of the European Union' as those of 'European X', for a body X."""
+    bodies = [key for key in keys if key[:1] == "=" and key != "=europe" and key not in UNION_WORDS]
+    if "=europe" not in keys or not bodies or "=council" in bodies:
+        return keys
+    return tuple(key for key in keys if key not in UNION_WORDS)
+
+
+# The top-level domain of a news site named by its address: 'KOMMERSANT.RU', 'onet.pl'.
+WEB_DOMAIN = re.compile(r"(?<=[^\W\d_]{2})\.(?:[a-z]{2,3}|[A-Z]{2,3})$")
+# A word cut short with a full stop ('Trybunał Eur.', 'Bank Centr.'), of 3
+# letters or more: 'J.' and 'o.o.' are initials.
+ABBREVIATION = re.compile(r"(?<!\w)([^\W\d_]{3,})\.")
+
+
+def abbreviated_concept(concepts: dict, word: str) -> tuple[str, ...]:
+    """The institution concept every stem the abbreviation starts stands for ('eur' ->
+    'europ', 'eurokomis', 'europarlament' -> ('=europe',)); none where they share none
+    ('min' -> 'ministr', 'ministerstw')."""
+    plain = plain_word(word)
+    found = [set(keys) for stem, keys in concepts.items() if stem.startswith(plain) and keys[:1]
+             and keys[0][:1] == "="]
+    shared = set.intersection(*found) if found else set()
+    return tuple(shared) if len(shared) == 1 else ()
 
 
 def initials(name: str) -> str | None:
     """The acronym a name of 2 to 5 words would have ('Sąd Najwyższy' -> '#sn', 'Tehreek-e-Labbaik
     Pakistan' -> '#tlp'), as `acronym` writes acronyms; function words and single letters left out."""
-    words = [word for word in SOUND_WORD.findall(name)
-             if len(word) > 1 and plain_word(word) not in FUNCTION_WORDS and not is_acronym(word)]
+    return letters_of(content_words(name))
+
+
+def content_words(name: str) -> list[str]:
+    """The words of a name but function words, single letters and acronyms."""
+    return [word for word in SOUND_WORD.findall(name)
+            if len(word) > 1 and plain_word(word) not in FUNCTION_WORDS and not is_acronym(word)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def acronym_forms(book: NameBook, name: str) -> tuple[tuple[str, ...], ...]:
+    """The acronyms a name of 2 to 5 words may be written as, in the keys the registry
+    compares: its initials ('Sąd Najwyższy' -> ('#sn',)); its initials with its one-letter
+    words, as Polish and Czech acronyms keep them ('Ministerstwo Spraw Wewnętrznych i
+    Administracji' -> ('#mswia',)); and the initials of its words but a country, beside
+    the country, as 'МИД Франции' is written ('Министерство иностранных дел Франции' ->
+    ('#mid', '@france'))."""
+    words = [word for word in SOUND_WORD.findall(name) if not is_acronym(word)]
+    content = content_words(name)
+    lettered = [word for word in words if len(word) == 1 or word in content]
+    places = {word: concept_of(book.concepts, word) for word in content}
+    places = {word: keys for word, keys in places.items() if keys[:1] and keys[0][:1] == "@"}
+    forms = [(letters_of(content),), (letters_of(lettered),)]
+    if places and len(content) > len(places):
+        forms.append((letters_of([word for word in content if word not in places]),
+                      *(key for word in content if word in places for key in places[word])))
+    return tuple(dict.fromkeys(form for form in forms if all(form)))
+
+
+def letters_of(words: list[str]) -> str | None:
     return "#" + latin_sounds("".join(word[0] for word in words)) if 1 < len(words) <= LONGEST_ACRONYM else None
 
 
 def concept_of(concepts: dict, word: str) -> tuple[str, ...]:
-    """The concepts of the longest stem the word starts with, before an inflectional ending."""
+    """The concepts of the longest stem the word starts with, before an inflectional ending;
+    none where that stem names several countries ('niger' of Niger and Nigeria), rather than
+    the country of a shorter stem."""
     plain = plain_word(word)
     for cut in range(len(plain), MIN_STEM - 1, -1):
         found = concepts.get(plain[:cut])
         if found and (COUNTRY_ENDING if found[0][0] == "@" else ENDING).fullmatch(plain[cut:]):
             return found
+        if found == () and COUNTRY_ENDING.fullmatch(plain[cut:]):
+            return ()
     return ()
 
 
@@ -487,5 +674,6 @@ def concept_set(keys) -> tuple[str, ...]:
     return tuple(sorted(set(keys)))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same words again and again: 'Ministerstwo', 'суд'
 def plain_word(word: str) -> str:
     return strip_accents(word.lower().replace("ё", "е")).replace("ł", "l")

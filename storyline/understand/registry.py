@@ -18,7 +18,11 @@ surname or first name alone joins the one entity whose full name holds it.
 Organisations and places are compared as sets of keys (`names.concept_keys`), in
 which institution words are concepts in any language ('суд' = 'sąd' = 'court'):
 a name joins the one entity whose name holds all its words, or whose name of two
-words or more it holds ('Sąd Najwyższy' / 'Sąd Najwyższy Pakistanu').
+words or more it holds with a country ('Sąd Najwyższy' / 'Sąd Najwyższy Pakistanu'),
+with a word for the kind of body ('агентство Bloomberg' / 'Bloomberg') or its acronym;
+a name of two words with a name word among them is one body wherever it stands
+('Lashkar-e-Taiba' / 'Lashkar-e-Taiba Jammu Unit'). A place inside a longer place's name
+is another place ('Wazirabad' / 'Sialkot-Wazirabad').
 
 Candidates come from an index of word keys (`index_keys`), so identifying a name
 looks at the entities sharing a word sound with it, not at all of them.
@@ -28,10 +32,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from rapidfuzz.distance import JaroWinkler
 
-from .names import Known, NameBook, canonical_id, concept_keys, initials, names_of, recognise, skeleton, sound_forms
+from .names import (Known, NameBook, acronym_forms, canonical_id, concept_keys, names_of, recognise, skeleton,
+                    sound_forms)
 
 # Shortest sound skeleton a one-word name needs to join a longer name it is part
 # of ('Bibi' -> 'Asia Bibi'); shorter ones ('Ali', 'Ян') stay on their own.
@@ -50,6 +56,21 @@ MIN_FUZZY_LENGTH = 4
 # 0.002 F1, 0.87 the most precise.
 SHORT_SKELETON = 3
 SHORT_SIMILARITY = 0.87
+# The same, in a full name whose other words agree ('Omar' / 'Umar': 0.83; 'May' / 'Мэй':
+# 0.80; 'Asma' / 'Eisham' is 0.63). Same data: +0.004 cross-script PER F1 against none.
+SHORT_SIMILARITY_IN_FULL_NAME = 0.78
+# Words that say what kind of body an organisation or place is, said or left out at will:
+# 'агентство Bloomberg' / 'Bloomberg', 'Stowarzyszenie Otwarte Klatki' / 'Otwarte Klatki',
+# 'провинция Синд' / 'Синд' (concepts of data/institution_words.tsv).
+DESCRIPTORS = frozenset({"=agency", "=company", "=association", "=province", "=region", "=city"})
+# Words of a name, one of them a name word (neither an institution word nor a country),
+# that make it one body wherever it stands inside a longer name: two ('Lashkar-e-Taiba',
+# 'Otwarte Klatki', 'Batory Foundation'); one word ('Gazprom') is also the name of the
+# body's branches and offices ('Gazprom Media').
+MIN_NAMING_WORDS = 2
+# Consonants its name words need in all, as word skeletons: short ones ('Al', 'Nur': 'l',
+# 'nr') are parts of many names.
+MIN_NAMING_LETTERS = 4
 
 
 @dataclass
@@ -107,24 +128,31 @@ class Registry:
         return self.register(id, type, name, self.sound_of(type, name))
 
     def register(self, id: str, type: str, name: str, sound: tuple) -> str:
-        """Record the name and its keys under the entity; an organisation's name also adds
-        its initials ('SN' for 'Sąd Najwyższy')."""
+        """Record the name and its keys (`sound_of`, `other_forms`) under the entity."""
         entity = self.by_id.get(self.resolve(id))
         if entity is None:
             entity = self.by_id[id] = Registered(id, type)
             self.age[id] = len(self.age)
         entity.names.add(name)
-        acronym = initials(name) if entity.type != "PER" else None
-        for one in (tuple(sound), (acronym,) if acronym else ()):
+        others = self.other_forms(entity.type, name)
+        for one in (tuple(sound), *others):
             if one:
                 entity.sounds.add(one)
-                for key in index_keys(one):
+                for key in index_keys(one, entity.type):
                     self.index[entity.type, key].add(entity.id)
         return entity.id
 
+    def other_forms(self, type: str, name: str) -> tuple:
+        """Keys an organisation's or place's name is also found under: its acronyms ('SN'
+        for 'Sąd Najwyższy', 'МИД Франции' for 'Министерство иностранных дел Франции')."""
+        return () if type == "PER" else acronym_forms(self.book, name)
+
     def sound_of(self, type: str, name: str) -> tuple:
-        """People by the sounds of their names' words; organisations and places by concepts."""
-        return sound_forms(name) if type == "PER" else concept_keys(self.book, name)
+        """People by the sounds of their names' words; organisations and places by concepts.
+        Two people read as one name ('Jan i Anna Kowalscy') have no keys: they are no one's name."""
+        if type == "PER":
+            return () if names_two_people(name) else sound_forms(name)
+        return concept_keys(self.book, name)
 
     def new_id(self, type: str, name: str) -> str:
         base = canonical_id(type, names_of(self.book, type, name).en)
@@ -141,9 +169,19 @@ class Registry:
         if type == "PER":
             ids = self.person_ids(sound)
         else:
-            words = [word for word in dict.fromkeys(sound) if word[:1] != "@"] or list(dict.fromkeys(sound))
-            ids = intersection([self.lookup(type, word_keys(word)) for word in words])
+            words = [word for word in dict.fromkeys(sound) if word[:1] != "@" and word not in DESCRIPTORS]
+            words = words or list(dict.fromkeys(sound))
+            ids = intersection([self.lookup(type, word_keys(word)) for word in words]) | self.naming_ids(type, sound)
         return self.entities_of(ids)
+
+    def naming_ids(self, type: str, sound: tuple) -> set:
+        """Entities with a name of `MIN_NAMING_WORDS` words whose name words are some of
+        this longer name's (`naming_key`): those whose whole name it may hold (`named_within`)."""
+        if len(sound) <= MIN_NAMING_WORDS:
+            return set()
+        words = sorted({skeleton(word) for word in name_words(sound)})[:LONGEST_NAMING]
+        keys = {naming_key(chosen) for size in range(1, len(words) + 1) for chosen in combinations(words, size)}
+        return self.lookup(type, keys)
 
     def person_ids(self, sound: tuple) -> set:
         keyed = [word for word in sound if word_keys(word)] or list(sound)
@@ -223,9 +261,15 @@ class Registry:
 
     def gazetteer_entry(self, type: str, name: str) -> Known | None:
         """The gazetteer's entry for the name, unless it names a person and the name
-        another type or the other way round ('Washington Irving' is no place)."""
-        known = recognise(self.book, type, name)
-        return known if known and (known.type == type or "PER" not in (type, known.type)) else None
+        another type or the other way round ('Washington Irving' is no place, nor is
+        'Jordan' alone). A name of several words that the gazetteer knows as a place or
+        an organisation is one, whatever type it was read as ('Spojené státy')."""
+        several = len(name.split()) > 1
+        known = recognise(self.book, type, name) or (recognise(self.book, "LOC", name)
+                                                     if type == "PER" and several else None)
+        if not known or known.type == type or "PER" not in (type, known.type):
+            return known
+        return known if type == "PER" and several else None
 
     def is_known(self, entity: Registered) -> bool:
         """An entity of the gazetteer keeps its id: it never joins a younger one."""
@@ -241,25 +285,36 @@ class Registry:
             kept.names |= entity.names
             kept.sounds |= entity.sounds
             for sound in entity.sounds:
-                for key in index_keys(sound):
+                for key in index_keys(sound, kept.type):
                     self.index[kept.type, key].add(kept.id)
             self.merged[entity.id] = kept.id
             del self.by_id[entity.id]
         return kept
 
 
+NAMING = "N"  # marks the key of the name words of a name that makes one body (`naming`)
+LONGEST_NAMING = 6  # name words of a longer name whose subsets are looked up (63 keys at most)
 ONE_WORD = "1"  # marks the keys of one-word names, which longer names can absorb
 JOINED = "+"  # marks the key of a name's letters however split into words
 MIN_DELETED = 4  # skeletons this long are also found with one consonant left out
 
 
-def index_keys(sound: tuple) -> set[str]:
+def index_keys(sound: tuple, type: str = "PER") -> set[str]:
     """The keys a name is found under: each word's (`word_keys`), its letters joined
-    ('АсияБиби' / 'Asia Bibi'), and for a one-word name its word's keys marked as such."""
+    ('АсияБиби' / 'Asia Bibi'), for a one-word name its word's keys marked as such, and
+    for an organisation's or place's name that makes one body (`naming`) its name words."""
     keys = set().union(*(word_keys(word) for word in sound)) | {joined_key(sound)}
     if len(sound) == 1:
         keys |= {ONE_WORD + key for key in word_keys(sound[0])}
+    if type != "PER" and naming(sound):
+        keys.add(naming_key(sorted({skeleton(word) for word in name_words(sound)})))
     return keys
+
+
+def naming_key(skeletons) -> str:
+    """The key of a name's name words, by their skeletons in order: `named_within` compares
+    them by skeleton (`alike`)."""
+    return NAMING + " ".join(skeletons)
 
 
 def word_keys(word: str) -> set[str]:
@@ -296,6 +351,8 @@ def within(part: Registered, sound: tuple) -> bool:
     person, any of its words for other entities."""
     if part.type == "PER":
         return all(len(s) == 1 and (close(s[0], sound[0]) or close(s[0], sound[-1])) for s in part.sounds)
+    if part.type == "LOC":  # a place in a longer place's name is another place, but 'Sindh' is 'Sindh province'
+        return all(len(s) < len(sound) and covers(sound, s) and described(sound, s) for s in part.sounds)
     return all(len(s) < len(sound) and covers(sound, s) for s in part.sounds)
 
 
@@ -315,6 +372,15 @@ def unique(entities: list[Registered]) -> Registered | None:
 
 
 # --- people: words in order ---------------------------------------------------------
+
+# 'and' in the languages of the names ('Jan i Anna Kowalscy', 'Bill and Melinda Gates').
+# Not Spanish 'y', which joins one person's surnames ('Ortega y Gasset').
+CONJUNCTIONS = frozenset({"and", "i", "a", "и", "і", "й", "та"})
+
+
+def names_two_people(name: str) -> bool:
+    return any(word in CONJUNCTIONS for word in name.split()[1:-1])
+
 
 def same_name(a: tuple, b: tuple) -> bool:
     """The same words ('Asia Bibi' / 'Азия Биби'), also the same letters however they are
@@ -368,44 +434,101 @@ def contained(short: tuple, long: tuple) -> bool:
 # --- organisations and places: sets of words ---------------------------------------
 
 def match_words(sound: tuple, candidates: list[Registered]) -> Registered | None:
-    """The one entity named by the same words in any order; else, of the entities with a
-    name holding these words, the one whose name has the fewest others ('Союз' is the
-    European Union, not the Council of the European Union); else the one whose name of
-    two words or more these words hold with a country ('Sąd Najwyższy Pakistanu' for
-    'Sąd Najwyższy')."""
+    """The one entity named by the same words in any order; else the one this name spells
+    out beside its acronym (`with_acronym`); else, of the entities with a name holding these
+    words (`holds`), the one whose name has the fewest others ('Союз' is the European Union,
+    not the Council of the European Union); else the one whose name these words hold
+    (`holds_whole`: 'Sąd Najwyższy Pakistanu' for 'Sąd Najwyższy')."""
     same = [e for e in candidates if any(same_words(sound, s) for s in e.sounds)]
     if same:
         return unique(same)
-    holding = [(min(len(s) for s in e.sounds if holds(s, sound)), e) for e in candidates
-               if any(holds(s, sound) for s in e.sounds)]
+    spelled_out = [e for e in candidates if with_acronym(sound, e)]
+    if spelled_out:
+        return unique(spelled_out)
+    place = bool(candidates) and candidates[0].type == "LOC"
+    holding = [(min(len(s) for s in e.sounds if holds(s, sound, place)), e) for e in candidates
+               if any(holds(s, sound, place) for s in e.sounds)]
     if holding:
         fewest = min(words for words, _ in holding)
         return unique([e for words, e in holding if words == fewest])
-    return unique([e for e in candidates if any(len(s) > 1 and covers(sound, s) and placed(sound, s)
-                                                for s in e.sounds)])
+    return unique([e for e in candidates if any(holds_whole(sound, s) for s in e.sounds)])
 
 
-def holds(name: tuple, words: tuple) -> bool:
-    """The name holds this one word, or these words and a country."""
-    return covers(name, words) and (len(set(words)) == 1 or placed(name, words))
+def holds_whole(long: tuple, short: tuple) -> bool:
+    """The longer name is the shorter one of two words or more and its country, or the
+    shorter one and its kind of body or acronym (`described`), or holds it (`named_within`)."""
+    return covers(long, short) and ((len(short) > 1 and placed(long, short)) or described(long, short)
+                                     or named_within(long, short))
+
+
+def with_acronym(sound: tuple, entity: Registered) -> bool:
+    """The name is the entity's acronym beside words of one of its names ('Muslim League,
+    PML' for the 'PML' that 'Pakistan Muslim League' stands for)."""
+    acronyms = [word for word in sound if word[:1] == "#"]
+    rest = tuple(word for word in sound if word[:1] != "#")
+    return (len(acronyms) == 1 and bool(rest) and (acronyms[0],) in entity.sounds
+            and any(covers(s, rest) and (placed(s, rest) or described(s, rest)) for s in entity.sounds))
+
+
+def holds(name: tuple, words: tuple, place: bool = False) -> bool:
+    """The name holds these words and a country or a descriptor; or this one word (not for
+    a place: 'Wazirabad' is not 'Sialkot-Wazirabad') or the whole of a name of
+    `MIN_NAMING_WORDS` words, spelled alike (`covers`, strict)."""
+    if not covers(name, words):
+        return False
+    if placed(name, words) or described(name, words):
+        return True
+    return ((len(set(words)) == 1 and not place) or naming(words)) and covers(name, words, strict=True)
 
 
 def placed(long: tuple, short: tuple) -> bool:
     """The longer name is the shorter one and the country it is of: 'Sąd Najwyższy
     Pakistanu' for 'Sąd Najwyższy', not 'Представництво Європейської комісії' for 'Європейська комісія'."""
-    extra = [word for word in long if not any(close(word, other) for other in short)]
-    return all(word.startswith("@") for word in extra)
+    return all(word.startswith("@") for word in extra_words(long, short))
+
+
+def described(long: tuple, short: tuple) -> bool:
+    """The longer name is the shorter one, which has a name word, with what kind of body it
+    is or its acronym: 'агентство Блумберг' for 'Блумберг', 'agencja Bloomberga' for
+    'Bloomberg', 'Muslim League (ML)' for 'Muslim League'."""
+    return bool(name_words(short)) and all(word[:1] in "@#" or word in DESCRIPTORS
+                                           for word in extra_words(long, short))
+
+
+def named_within(long: tuple, short: tuple) -> bool:
+    """The longer name holds all of a name of `MIN_NAMING_WORDS` words, a name word among
+    them, spelled alike: 'Lashkar-e-Taiba Jammu Unit' for 'Lashkar-e-Taiba'."""
+    return naming(short) and len(long) > len(short) and covers(long, short, strict=True)
+
+
+def naming(sound: tuple) -> bool:
+    """A name that makes one body wherever it stands (`MIN_NAMING_WORDS`, `MIN_NAMING_LETTERS`)."""
+    named = name_words(sound)
+    return len(set(sound)) >= MIN_NAMING_WORDS and sum(len(skeleton(word)) for word in named) >= MIN_NAMING_LETTERS
+
+
+def extra_words(long: tuple, short: tuple) -> list[str]:
+    return [word for word in long if not any(close(word, other) for other in short)]
+
+
+def name_words(sound: tuple) -> set[str]:
+    """The words of an organisation's or place's name that are names, not concepts,
+    countries or acronyms ('Otwarte', 'Klatki' of 'Stowarzyszenie Otwarte Klatki')."""
+    return {word for word in sound if word[:1] not in "#=@"}
 
 
 def same_words(a: tuple, b: tuple) -> bool:
     return len(set(a)) == len(set(b)) and covers(a, b)
 
 
-def covers(long: tuple, short: tuple) -> bool:
-    """Each word of `short` matches a different word of `long`."""
+def covers(long: tuple, short: tuple, strict: bool = False) -> bool:
+    """Each word of `short` matches a different word of `long` (`close`; when strict, by
+    the same skeleton: no inflected or fuzzy forms, which join unrelated words of
+    organisations' names)."""
+    same = alike if strict else close
     free = list(dict.fromkeys(long))
     for word in dict.fromkeys(short):
-        hit = next((other for other in free if close(word, other)), None)
+        hit = next((other for other in free if same(word, other)), None)
         if hit is None:
             return False
         free.remove(hit)
@@ -429,12 +552,22 @@ def close(a: str, b: str, in_full_name: bool = False) -> bool:
         return in_full_name and max(a, b, key=len).startswith(min(a, b, key=len))
     short, long = sorted((skeleton(a), skeleton(b)), key=len)
     similar = JaroWinkler.similarity(a, b)
-    if short == long and (len(short) > SHORT_SKELETON or similar >= SHORT_SIMILARITY):
+    if short == long and (len(short) > SHORT_SKELETON or similar >= SHORT_SIMILARITY
+                          or (in_full_name and similar >= SHORT_SIMILARITY_IN_FULL_NAME)):
         return True
     if consonant_more(short, long, in_full_name):
         return True
     return (min(len(a), len(b)) >= MIN_FUZZY_LENGTH and short[0] == long[0]
             and similar >= WORD_SIMILARITY)
+
+
+def alike(a: str, b: str) -> bool:
+    """Two word sounds with the same skeleton, alike enough where it is short (`close`)."""
+    if a == b:
+        return True
+    if a[:1] in "#=@" or b[:1] in "#=@" or skeleton(a) != skeleton(b):
+        return False
+    return len(skeleton(a)) > SHORT_SKELETON or JaroWinkler.similarity(a, b) >= SHORT_SIMILARITY
 
 
 def consonant_more(short: str, long: str, in_full_name: bool) -> bool:
