@@ -234,3 +234,13 @@ def test_names_country_adjectives_from_language_names(book, word, country):
 @pytest.mark.parametrize("word", ["русский", "English"])  # the language of a people or of many states
 def test_names_language_names_that_are_no_country(book, word):
     assert not names.concept_keys(book, word)[0].startswith("@")
+
+
+@pytest.mark.parametrize("type, name, russian", [
+    ("ORG", "Walter Reed National Medical Center", None),  # words to translate, not to spell
+    ("ORG", "Committee to Protect Journalists", None),
+    ("ORG", "Gazprom", "Газпром"),
+    ("PER", "Stephanie Grisham", "Стефани Гришам"),
+])
+def test_names_russian_name_of_latin_name_only_where_spelling_gives_one(book, type, name, russian):
+    assert names_of(book, type, name).ru == russian

@@ -124,7 +124,17 @@ def names_of(book: NameBook, type: str, name: str) -> Names:
         return Names(en=known.en, ru=known.ru)
     if CYRILLIC.search(name):
         return Names(en=to_latin(book, name, type == "PER"), ru=name)
+    if type != "PER" and has_common_words(book, name):
+        return Names(en=name)  # translated in Russian, not spelled: unknown rather than gibberish
     return Names(en=name, ru=to_cyrillic(book, name, type == "PER"))
+
+
+def has_common_words(book: NameBook, name: str) -> bool:
+    """Whether a Latin name holds words of the language rather than names: function words
+    or institution words ('Walter Reed National Medical Center': 'Натионяль Медикаль' is
+    no Russian; 'Drayton Manor' is spelled, 'Дрейтон Манор')."""
+    return any(plain_word(word) in FUNCTION_WORDS or concept_of(book.concepts, word)
+               for word in name.split())
 
 
 def canonical_id(type: str, english_name: str) -> str:
