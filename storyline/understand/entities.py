@@ -189,7 +189,7 @@ def identify_all(placed: list[Placed], book: NameBook) -> list[str]:
     """The canonical id of each placed span, surnames and short names resolved in the document."""
     ids = [own_id(p.span, book) for p in placed]
     for i, p in enumerate(placed):
-        if lookup(book, p.span.normal):
+        if lookup(book, p.span.normal, p.span.type):
             continue
         if p.span.type == "PER" and " " not in p.span.normal.strip():
             ids[i] = full_name_id(i, placed, ids) or ids[i]
@@ -199,7 +199,7 @@ def identify_all(placed: list[Placed], book: NameBook) -> list[str]:
 
 
 def own_id(span: Span, book: NameBook) -> str:
-    known = lookup(book, span.normal) or lookup(book, span.text)
+    known = lookup(book, span.normal, span.type) or lookup(book, span.text, span.type)
     if known:
         return canonical_id(known.type, known.en)
     return canonical_id(span.type, names_of(book, span.type, tidy(span.normal, span.type)).en)
@@ -248,7 +248,7 @@ def build_entities(named: list[Named], language: str, book: NameBook) -> list[En
 def entity(id: str, group: list[Named], language: str, book: NameBook) -> Entity:
     type = id.split(":", 1)[0]
     best = max(group, key=lambda p: len(p.span.normal.split()))  # the fullest name, first on ties
-    known = lookup(book, best.span.normal) or lookup(book, best.span.text)
+    known = lookup(book, best.span.normal, type) or lookup(book, best.span.text, type)
     if known:
         name = known.ru if language == "ru" else known.en
     else:
