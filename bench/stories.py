@@ -24,9 +24,9 @@ Sets (../shared/data/README.md, read in place; exits 0 when the folder is absent
              gets copies with chrome lines added, paragraphs cut, sentences reordered and a
              few words edited; every pool document is in the stream as a distractor.
              Pairwise P/R over copy groups.
-  pipeline   `ingest` over the raw news pool: extract → entities → quotes in two worker
-             processes, registry, copies, stories and store in the main one; docs/s, CPU
-             per document and peak RSS.
+  pipeline   `ingest` over the raw news pool: extract → entities → quotes → sentence
+             vector, copy keys and search lemmas in two worker processes, registry, copies,
+             stories and store in the main one; docs/s, CPU per document and peak RSS.
   fit        only when named (--only fit): refits storyline's weights in
              connect/similarity.py on the SemEval pairs and the Toloka train pools, and
              prints them with F1 by threshold on the train pools; writes nothing.
@@ -586,24 +586,27 @@ def bench_reprints(pool: list[dict], quick: bool) -> list:
 # --- whole pipeline --------------------------------------------------------
 
 def bench_pipeline(pool: list[dict], quick: bool) -> list:
-    """`ingest` as the CLI runs it: two worker processes extract and annotate (forked
-    after the models load), the main process connects and stores."""
+    """`ingest` as the CLI runs it: two worker processes extract, annotate and prepare
+    for connecting (forked after the models load), the main process connects and stores."""
     from storyline.extract import ExtractOptions, extract_article
     from storyline.ingest import ingest
     from storyline.records import Page
     from storyline.settings import load_settings
     from storyline.store import Store
     from storyline.understand import build_annotator
+    from storyline.understand.search_terms import build_search_terms
 
     records = pick_quick(pool, lambda d: d["id"], (QUICK if quick else FULL)["pipeline"])
     pages = [Page(source=d["id"], content=d["text"], title=d["title"], date=d["date"], url=d["url"])
              for d in records]
     options = ExtractOptions()
     stages = [lambda page: extract_article(page, options), build_annotator()]
+    lemmatize, spellings = build_search_terms()  # the search index's lemmas, as `storyline ingest` has
     settings = load_settings(batch_size=32, workers=WORKERS)
     main_cpu, children_cpu = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "p.db") as store:
+    with (tempfile.TemporaryDirectory() as folder,
+          Store(Path(folder) / "p.db", lemmatize=lemmatize, expand_query=spellings) as store):
         tally = ingest(pages, store, stages, settings)
         stored = store.counts()
     wall = time.perf_counter() - started
@@ -737,10 +740,10 @@ def main(argv=None) -> None:
         done("Whole pipeline on the raw news pool",
             ["docs", "failed", "wall s", "docs/s", "workers CPU ms/doc", "main CPU ms/doc",
              "articles", "stories", "peak RSS main MB", "peak RSS worker MB"], rows,
-            f"`ingest` as the CLI runs it: extract → entities → quotes in {WORKERS} worker processes, "
-            "wire copies, entity registry, stories and store in the main one. CPU ms/doc: the "
-            "workers' (extract, annotate) summed, and the main process's (connect, store, loading "
-            "the sentence model).")
+            f"`ingest` as the CLI runs it: extract → entities → quotes → sentence vector, copy keys "
+            f"and search lemmas in {WORKERS} worker processes, wire copies, entity registry, stories "
+            "and store in the main one. CPU ms/doc: the workers' summed, and the main process's "
+            "(connect, store, loading the sentence model).")
     record_figures("stories", headline_figures(sections))
     if wanted("scale"):
         done("Placing one article beside a full store",

@@ -15,6 +15,7 @@ class Settings:
     batch_size: int
     workers: int
     max_page_bytes: int
+    page_timeout_s: float
     host: str
     port: int
     same_story_threshold: float
@@ -33,6 +34,7 @@ def load_settings(user_file: str | Path | None = None, **overrides) -> Settings:
         "batch_size": data["pipeline"]["batch_size"],
         "workers": data["pipeline"]["workers"],
         "max_page_bytes": data["pipeline"]["max_page_bytes"],
+        "page_timeout_s": data["pipeline"]["page_timeout_s"],
         "host": data["serve"]["host"],
         "port": data["serve"]["port"],
         "same_story_threshold": data["stories"]["same_story_threshold"],

@@ -81,7 +81,9 @@ def explode_on_round_4(article):
 
 
 def note_process(article):
-    return dataclasses.replace(article, subtitle=str(os.getpid()))
+    """Notes the process in a field that connecting does not read: a process id in the
+    subtitle would move the article's sentence vector, and with it the stories."""
+    return dataclasses.replace(article, rights=(str(os.getpid()),))
 
 
 def test_ingest_worker_processes_store_what_one_process_stores(tmp_path):
@@ -93,7 +95,7 @@ def test_ingest_worker_processes_store_what_one_process_stores(tmp_path):
             ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, explode_on_round_4, note_process],
                    load_settings(batch_size=3, workers=workers), on_error=seen[workers].append)
             stored[workers] = [(a.id, a.title, store.article_story(a.id)) for a in store.iter_articles()]
-            processes[workers] = {a.subtitle for a in store.iter_articles()}
+            processes[workers] = {a.rights[0] for a in store.iter_articles()}
     assert stored[1] == stored[2] and len(stored[2]) == 10
     assert processes[1] == {str(os.getpid())} and processes[2] and str(os.getpid()) not in processes[2]
     assert [a.source for a in seen[1]] == [a.source for a in seen[2]] == [str(tmp_path / "in" / "page0004.txt")]
@@ -115,6 +117,27 @@ def test_ingest_worker_that_dies_fails_only_its_own_page(tmp_path):
         assert (tally["read"], tally["failed"]) == (10, 1)
         assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), "worker-died")]
         assert store.counts()["articles"] == 10
+
+
+def hang_on_round_4(article):
+    """Never returns in a worker, as a stage caught in an endless loop would."""
+    while "round 4 " in article.title + " " and multiprocessing.parent_process() is not None:
+        time.sleep(0.01)
+    return article
+
+
+def test_ingest_page_that_hangs_times_out_and_the_run_goes_on(tmp_path):
+    write_corpus(tmp_path / "in", 11)
+    seen = []
+    settings = load_settings(batch_size=3, workers=2, page_timeout_s=1)
+    with Store(tmp_path / "news.db") as store:
+        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, hang_on_round_4],
+                       settings, on_error=seen.append)
+        assert (tally["read"], tally["failed"]) == (10, 1)
+        assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), "timeout")]
+        assert "took longer than 1 s" in seen[0].error.message
+        ids = [article.id for article in store.iter_articles()]
+        assert len(ids) == len(set(ids)) == 10
 
 
 @pytest.mark.slow

@@ -352,3 +352,12 @@ def test_store_search_uses_lemmas_and_expansions(tmp_path):
         assert len(store.search("Кремль")) == 1
         assert len(store.search("kreml")) == 1
 
+
+
+
+def test_store_search_uses_lemmas_computed_elsewhere(store):
+    """Ingest's workers compute an article's lemmas; the store indexes them as given."""
+    from storyline.store import Links
+
+    store.add([(article("1" * 16, title="У Кремля", language="ru"), None, Links(lemmas="у кремль"))])
+    assert len(store.search("кремль")) == 1

@@ -33,6 +33,7 @@ class Links:
     vector: bytes | None = None     # sentence-model vector, as connect encodes it
     copy_of: str | None = None      # the original this article is a wire copy of
     copy_similarity: float = 0.0
+    lemmas: str | None = None       # `article_lemmas`, when computed elsewhere (ingest's workers)
 
 
 class Store:
@@ -76,9 +77,10 @@ class Store:
                     self._insert_error(article)
                     continue
                 story_id = self.resolve_story(story_id or article.id)
-                seq = self._insert_article(article, story_id)
+                links = links[0] if links else Links()
+                seq = self._insert_article(article, story_id, links.lemmas)
                 if seq:
-                    self._insert_links(article.id, seq, links[0] if links else Links())
+                    self._insert_links(article.id, seq, links)
                     added += 1
                     touched.add(story_id)
             for story_id in touched:
@@ -90,7 +92,7 @@ class Store:
             "INSERT OR REPLACE INTO errors (source, code, message) VALUES (?, ?, ?)",
             (article.source, article.error.code, article.error.message))
 
-    def _insert_article(self, article: Article, story_id: str) -> int | None:
+    def _insert_article(self, article: Article, story_id: str, lemmas: str | None = None) -> int | None:
         """The new article's seq, or None when the same content was stored before."""
         cursor = self.connection.execute(
             "INSERT OR IGNORE INTO articles (id, source, url, language, title, published, story_id, json)"
@@ -99,14 +101,15 @@ class Store:
              article.published, story_id, json.dumps(article.as_json(), ensure_ascii=False)))
         if cursor.rowcount == 0:  # the same content was stored before
             return None
-        self._insert_text(cursor.lastrowid, article)
+        self._insert_text(cursor.lastrowid, article, lemmas)
         self._insert_entities(article, cursor.lastrowid)
         self._insert_quotes(article)
         return cursor.lastrowid
 
-    def _insert_text(self, seq: int, article: Article) -> None:
-        body = "\n\n".join(filter(None, (article.subtitle, *article.body)))
-        lemmas = lemma_text(f"{article.title or ''}\n\n{body}", article.language, self.lemmatize)
+    def _insert_text(self, seq: int, article: Article, lemmas: str | None = None) -> None:
+        body = indexed_body(article)
+        if lemmas is None:
+            lemmas = article_lemmas(article, self.lemmatize)
         self.connection.execute(
             "INSERT INTO article_text (rowid, title, body, lemmas) VALUES (?, ?, ?, ?)",
             (seq, index_text(article.title or ""), index_text(body), lemmas))
@@ -464,6 +467,16 @@ class _Transaction:
     def __exit__(self, exc_type, *exc) -> None:
         if self.outer:
             self.connection.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def indexed_body(article: Article) -> str:
+    return "\n\n".join(filter(None, (article.subtitle, *article.body)))
+
+
+def article_lemmas(article: Article, lemmatize: Lemmatize | None) -> str:
+    """The article's `lemmas` column of the full-text index. A pure function of the
+    article, so that ingest computes it in its worker processes."""
+    return lemma_text(f"{article.title or ''}\n\n{indexed_body(article)}", article.language, lemmatize)
 
 
 def _article(data: str) -> Article:
