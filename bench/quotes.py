@@ -185,11 +185,12 @@ class Storyline:
     def __init__(self):
         from storyline.understand.english import load_english_reader
         from storyline.understand.names import load_name_book
+        from storyline.understand.quotes import sentences_to_parse
         from storyline.understand.roles import load_role_words
         from storyline.understand.russian import load_russian_reader
 
         self.readers = {"ru": load_russian_reader(),
-                        "en": load_english_reader()}
+                        "en": load_english_reader(sentences_to_parse)}
         self.book = load_name_book()
         self.role_words = load_role_words()
         self.version = package_version("storyline")
@@ -594,8 +595,11 @@ def markdown_section(sections, quick: bool, runtime: float, notes: list[str]) ->
              "demands, charges, questions, findings of polls and reports) as quotations, and beside them, "
              "in English, stances read from a lexicon of cues of belief, intention, support and evidence "
              "(`storyline/understand/data/speech_verbs.tsv`) that are attributions but not quotations; "
-             "both are scored here. Cues outside that lexicon (PolNeAR's long tail: 'pinned his hopes "
-             "on', 'attempted to tie') are not found; `saying R` is recall where the gold cue is a verb "
+             "both are scored here. Where those patterns leave a verb of attribution unread "
+             "(`storyline/understand/data/attribution_verbs.tsv`, drawn from PolNeAR train), the English "
+             "reader parses the sentence and the verb's subject and complement or object are read from "
+             "the parse. Cues outside both lists (PolNeAR's long tail: 'pinned his hopes on', "
+             "'attempted to tie') are not found; `saying R` is recall where the gold cue is a verb "
              "of saying.", ""]
     for caption, (header, rows) in sections:
         lines += [caption, "", markdown_table(header, rows), ""]

@@ -53,9 +53,10 @@ def build_reader() -> Callable[[Article], tuple[str | None, list]]:
     The language is None (and there are no readings) for a body in neither script."""
     # Imported here so that importing storyline does not load the NLP libraries.
     from .english import load_english_reader
+    from .quotes import sentences_to_parse
     from .russian import load_russian_reader
 
-    readers = {"ru": load_russian_reader(), "en": load_english_reader()}
+    readers = {"ru": load_russian_reader(), "en": load_english_reader(sentences_to_parse)}
 
     def read(article: Article) -> tuple[str | None, list]:
         language = reader_language(article)

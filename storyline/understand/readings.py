@@ -21,7 +21,8 @@ MAX_PARAGRAPH_CHARS = 10_000
 
 @dataclass(frozen=True)
 class Word:
-    """A token; `pos`, `lemma`, `case` and `base` only where the reader tags them."""
+    """A token; `pos`, `lemma`, `case`, `base`, `dep` and `head` only where the reader tags them
+    (English words are tagged and parsed only in sentences that may attribute something)."""
 
     start: int
     end: int
@@ -30,6 +31,8 @@ class Word:
     lemma: str | None = None
     case: str | None = None  # Nom, Gen, Dat…: Russian only
     base: str | None = None  # the word in the nominative, same number, same letter case
+    dep: str | None = None  # dependency label (spaCy's English labels: nsubj, ccomp, dobj…)
+    head: int | None = None  # index of the head word in the reading's words; None at a root
 
 
 @dataclass(frozen=True)

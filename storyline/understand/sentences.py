@@ -4,8 +4,9 @@ marks, sentences, and the clauses and noun phrases around a cue of speech.
 Quoted passages are paired first, so that a sentence never ends inside a
 quotation ('"… in contact. We are ready," she said' is one sentence).
 
-The English reader tags names only (no parts of speech: spaCy's tagger and parser
-would double its time), so English clauses and noun phrases are read from function
+The English reader parses only the few sentences where the quotation patterns leave
+a verb of attribution unread (spaCy's tagger and parser on every sentence would
+double its time), so English clauses and noun phrases are read here from function
 words, auxiliaries and capitals; Russian ones from the cases and parts of speech
 natasha gives the sentences that hold a name.
 """
