@@ -10,13 +10,15 @@ letters is written with, and prints the 1-best accuracy of the rules on
 `wd_russian_16` (the validation part) beside the rules now shipped. With
 `--write` it replaces `storyline/understand/data/latin_cyrillic.tsv`.
 
-How: (1) every training pair is aligned letter group to letter group (Latin groups
-of 1–3 letters, Cyrillic groups of 0–2) by expectation maximisation over a joint
-model of the pairs, as m2m-aligner does; (2) in the final alignments, each Latin
-group's Cyrillic spelling is counted in context (the Latin letter before and after
-it); (3) the table keeps the spelling of each group in general, and a spelling in
-a context only where it differs from what the general rule would write. Nothing is
-learned at run time: `storyline.understand.names` reads the table.
+How: (1) every training pair is aligned letter to letters (each Latin letter to 0–2
+Cyrillic letters: 'reed' р-и-∅-д) by expectation maximisation over a joint model of the
+pairs, as m2m-aligner does; (2) each Latin letter's spelling in those alignments is
+counted in its contexts, from two letters on either side (three after) down to none
+(`SPELLING_CONTEXTS`); (3) the table keeps the general spelling of each letter, and a
+spelling in a context only where it writes more of the training letters right than the
+rules of the more general contexts do. Nothing is learned at run time:
+`storyline.understand.names` reads the table and spells each letter by the rule of its
+most specific context.
 
 With `--variants` it reads `names/bsnlp_name_variants_dev.tsv` instead (README §15),
 names each topic's entities with one fresh registry as `python -m bench.entities` does,
@@ -34,17 +36,24 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from bench.common import REPO_ROOT, data_root, hash_order, skip
+from storyline.understand.names import (SILENT, SPELLING_CONTEXTS, LatinSpelling, letters_after, letters_before,
+                                        load_name_book, to_cyrillic)
 
 TABLE = REPO_ROOT / "storyline" / "understand" / "data" / "latin_cyrillic.tsv"
 LATIN = re.compile(r"^[a-z]+$")
 CYRILLIC = re.compile(r"^[а-яё]+$")
 
-# Alignment shapes: (Latin letters, Cyrillic letters) of one group.
-SHAPES = [(1, 0), (1, 1), (1, 2), (2, 0), (2, 1), (2, 2), (3, 1), (3, 2)]
-TRAINING_WORDS = 30_000  # the most frequent distinct pairs; more changed accuracy by < 0.5 point
+# Alignment shapes: (Latin letters, Cyrillic letters) of one group. One Latin letter a
+# group: with groups of 2–3 letters ('bl' -> 'бл' in one word, 'b' + 'l' in another) the
+# letters' spellings disagreed, and spelling letter by letter doubled or dropped letters.
+SHAPES = [(1, 0), (1, 1), (1, 2)]
+ALIGNMENT_WORDS = 30_000  # the most frequent distinct pairs fit the EM model; all are then aligned
 ITERATIONS = 6
-MIN_COUNT = 16  # weighted sightings a rule needs; 16 kept 1 717 rules at the accuracy of 4 (4 307)
-ANY = "*"
+# Weighted sightings a rule in context must write right beyond the more general rules
+# (tuned on wd_russian_16): 5 kept 2 758 rules at 0.560 per token / 0.674 count-weighted,
+# 4.5 kept 3 063 at 0.560 / 0.675; keeping every context seen lost 3 points (rules of a
+# context seen once or twice mislead).
+MIN_GAIN = 5
 
 
 def load_pairs(path: Path) -> list[tuple[str, str, int]]:
@@ -138,86 +147,65 @@ def learn_alignment(pairs) -> dict:
 
 # --- rules -------------------------------------------------------------------------
 
-def context_counts(pairs, scores) -> dict:
-    """(latin group, letter before, letter after) -> Counter of Cyrillic spellings in the
-    final alignments, weighted by 1 + log(name frequency); '*' stands for any letter."""
-    counts: dict = defaultdict(Counter)
+def sightings(pairs, scores) -> list[tuple[tuple, str, float]]:
+    """(the letter in each of its contexts, its spelling, weight) for every letter of the
+    training words, weighted by 1 + log(name frequency): frequent names count more, but
+    not so much that a few of them make the rules (tried on wd_russian_16: +1.7 points
+    count-weighted, -0.2 per token against weight 1)."""
+    found = []
     for latin, cyrillic, frequency in pairs:
         path = best_alignment(latin, cyrillic, scores)
         if not path:
             continue
-        at = 0
-        for group, spelled in path:
-            before = latin[at - 1] if at else "^"
-            after = latin[at + len(group)] if at + len(group) < len(latin) else "$"
-            weight = 1 + math.log(frequency)
-            for key in ((group, ANY, ANY), (group, ANY, after), (group, before, ANY), (group, before, after)):
-                counts[key][spelled] += weight
-            at += len(group)
-    return counts
+        padded = f"^{latin}$"
+        for at, (_, spelled) in enumerate(path, start=1):  # one Latin letter a group (SHAPES)
+            keys = tuple((padded[at], letters_before(padded, at, before), letters_after(padded, at, after))
+                         for before, after in SPELLING_CONTEXTS)
+            found.append((keys, spelled, 1 + math.log(frequency)))
+    return found
 
 
-def total(counts: dict, key) -> float:
-    return sum(counts.get(key, {}).values())
-
-
-def spelling_rules(counts: dict) -> list[tuple]:
-    """('spell', group, before, after, cyrillic): the general spelling of every group seen
-    often enough, and a spelling in context only where it changes what the decoder (most
-    specific context first: both sides, after, before, none) would otherwise write."""
-    rules, general, one_sided = [], {}, {}
-    for (group, before, after), spellings in sorted(counts.items()):
-        if before == ANY and after == ANY and sum(spellings.values()) >= MIN_COUNT:
-            general[group] = spellings.most_common(1)[0][0]
-            rules.append(("spell", group, ANY, ANY, general[group]))
-    for (group, before, after), spellings in sorted(counts.items()):
-        if group in general and (before == ANY) != (after == ANY) and sum(spellings.values()) >= MIN_COUNT:
-            spelled = spellings.most_common(1)[0][0]
-            if spelled != general[group]:
-                one_sided[group, before, after] = spelled
-                rules.append(("spell", group, before, after, spelled))
-    for (group, before, after), spellings in sorted(counts.items()):
-        if group in general and ANY not in (before, after) and sum(spellings.values()) >= MIN_COUNT:
-            spelled = spellings.most_common(1)[0][0]
-            fallback = (one_sided.get((group, ANY, after)) or one_sided.get((group, before, ANY))
-                        or general[group])
-            if spelled != fallback:
-                rules.append(("spell", group, before, after, spelled))
+def learned_rules(found) -> list[tuple[str, str, str, str]]:
+    """(letter, before, after, Cyrillic) rules, from the most general context to the most
+    specific: the general spelling of every letter, and a spelling in a context only where it
+    writes at least MIN_GAIN more of the context's sightings right than the rules of the more
+    general contexts do (a decision list, pruned as it grows)."""
+    rules, decided, predicted = [], set(), [None] * len(found)
+    for level in reversed(range(len(SPELLING_CONTEXTS))):
+        by_context = defaultdict(list)
+        for n, (keys, _, _) in enumerate(found):
+            if keys[level] not in decided:  # at a word's ends a wider context is a narrower one
+                by_context[keys[level]].append(n)
+        for key, seen in sorted(by_context.items()):
+            decided.add(key)
+            spelled, right = spelling_of(found, seen)
+            already = sum(found[n][2] for n in seen if predicted[n] == found[n][1])
+            if level == len(SPELLING_CONTEXTS) - 1 or right - already >= MIN_GAIN:
+                rules.append((*key, spelled or SILENT))
+                for n in seen:
+                    predicted[n] = spelled
     return rules
 
 
-def unit_rules(counts: dict, groups) -> list[tuple]:
-    """('unit', group, before, '*', yes|no): whether letters that can form a group are read
-    as that group, in general and after a given letter where that differs. A group is
-    read as one when the training words aligned it so more often than its first letter
-    alone before its second."""
-    rules = []
-    for group in sorted(g for g in groups if len(g) > 1):
-        default = total(counts, (group, ANY, ANY)) > total(counts, (group[0], ANY, group[1]))
-        rules.append(("unit", group, ANY, ANY, "yes" if default else "no"))
-        for before in sorted({key[1] for key in counts if key[0] == group and key[2] == ANY} - {ANY}):
-            whole, alone = total(counts, (group, before, ANY)), total(counts, (group[0], before, group[1]))
-            if whole + alone >= MIN_COUNT and (whole > alone) != default:
-                rules.append(("unit", group, before, ANY, "yes" if whole > alone else "no"))
-    return rules
-
-
-def learned_rules(counts: dict) -> list[tuple]:
-    spelled = spelling_rules(counts)
-    return spelled + unit_rules(counts, {rule[1] for rule in spelled})
+def spelling_of(found, seen) -> tuple[str, float]:
+    """The commonest spelling among some sightings, and their weight."""
+    weights = Counter()
+    for n in seen:
+        weights[found[n][1]] += found[n][2]
+    return weights.most_common(1)[0]
 
 
 def write_table(rules, path: Path, trained_on: int) -> None:
     header = [
         "# Latin -> Cyrillic spelling of names, learned by `python -m bench.names --write`",
-        f"# from the {trained_on} most frequent name tokens of wd_russian_64 (Wikidata EN -> RU,",
-        "# training slice; README §13 of the shared data), aligned letter group to letter group",
-        "# by EM. 'before'/'after' are the Latin letters around a group ('^' word start, '$' word",
-        "# end, '*' any). spell: how a group is written (in context only where that differs);",
-        "# unit: whether letters that can form a group are read as that group (after a given",
-        "# letter only where that differs). Letter rules only: no name of the data is copied.",
+        f"# from the {trained_on} name tokens of wd_russian_64 (Wikidata EN -> RU, training slice;",
+        "# README §13 of the shared data), aligned letter to 0-2 letters by EM. Each Latin letter",
+        "# is written as the rule of its most specific context says: 'before'/'after' are the",
+        "# Latin letters around it ('^' word start, '$' word end, '*' any), 'cyrillic' '-' is",
+        "# silent. A rule in context is kept only where it corrects the more general ones.",
+        "# Letter rules only: no name of the data is copied.",
         "#",
-        "# kind\tlatin\tbefore\tafter\tvalue",
+        "# latin\tbefore\tafter\tcyrillic",
     ]
     lines = ["\t".join(rule) for rule in rules]
     path.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
@@ -291,11 +279,9 @@ def main(argv=None) -> None:
         skip(f"no transliteration data at {folder}")
     train = load_pairs(folder / "wd_russian_64")
     dev = load_pairs(folder / "wd_russian_16")
-    by_frequency = sorted(train, key=lambda p: (-p[2], hash_order(p[0] + p[1])))[:TRAINING_WORDS]
-    scores = learn_alignment(by_frequency)
-    rules = learned_rules(context_counts(by_frequency, scores))
-    from storyline.understand.names import LatinSpelling, load_name_book, to_cyrillic
-
+    by_frequency = sorted(train, key=lambda p: (-p[2], hash_order(p[0] + p[1])))
+    scores = learn_alignment(by_frequency[:ALIGNMENT_WORDS])
+    rules = learned_rules(sightings(by_frequency, scores))
     learned = LatinSpelling.from_rules(rules)
     print(f"{len(rules)} rules from {len(by_frequency)} training tokens")
     print("wd_russian_16 1-best accuracy (per token, count-weighted):")

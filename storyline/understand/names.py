@@ -361,40 +361,52 @@ def read_first_names(path: Path) -> tuple[dict, dict]:
 # --- transliteration -----------------------------------------------------------
 
 ANY = "*"
+SILENT = "-"  # the table's spelling of a letter that is not written ('h' of 'Thompson')
+# The letters around a Latin letter that its spelling is looked up by, as (letters before,
+# letters after), most specific first: the first that the table has a rule for decides.
+# Also what `python -m bench.names` learns the rules for. Chosen on wd_russian_16: three
+# letters after a letter (vowel groups such as 'ough', 'eigh') gained 0.8 point per token;
+# three letters on both sides, or two before alone, lost 2 to 2.5 points (too few sightings).
+SPELLING_CONTEXTS = ((2, 2), (2, 1), (1, 3), (1, 2), (1, 1), (0, 3), (0, 2), (0, 1), (1, 0), (0, 0))
 
 
-@dataclass(frozen=True)
+# Compared by identity (eq=False), so that a word's spelling can be cached per table: the
+# same names come back in article after article.
+@dataclass(frozen=True, eq=False)
 class LatinSpelling:
-    """Latin -> Cyrillic spelling rules for names (data/latin_cyrillic.tsv, see its header)."""
+    """Latin -> Cyrillic spelling rules for names (data/latin_cyrillic.tsv, see its header):
+    each Latin letter is written with none, one or two Cyrillic letters, by the rule of the
+    most specific of its contexts (`SPELLING_CONTEXTS`) that has one."""
 
-    spellings: dict  # (letter group, letter before, letter after) -> Cyrillic; '*' is any
-    units: dict  # (letter group, letter before) -> read as one group or not; '*' is any
+    rules: dict  # (letter, letters before, letters after) -> Cyrillic; '*' any, '^' / '$' the word's ends
 
     @classmethod
     def from_rules(cls, rules) -> "LatinSpelling":
-        spellings, units = {}, {}
-        for kind, latin, before, after, value in rules:
-            if kind == "spell":
-                spellings[latin, before, after] = value
-            elif kind == "unit":
-                units[latin, before] = value == "yes"
-        return cls(spellings, units)
+        return cls({(letter, before, after): "" if spelled == SILENT else spelled
+                    for letter, before, after, spelled in rules})
 
+    @functools.lru_cache(maxsize=1 << 16)  # noqa: B019 - tables are few and live as long as the process
     def spell(self, word: str) -> str:
-        """A lower-case Latin word in Cyrillic: letter groups read left to right, each
-        spelled by the most specific rule for the letters around it."""
-        out, i = [], 0
-        while i < len(word):
-            before = word[i - 1] if i else "^"
-            group = next((word[i:i + size] for size in (3, 2) if self.is_unit(word[i:i + size], before)), word[i])
-            after = word[i + len(group)] if i + len(group) < len(word) else "$"
-            keys = ((group, before, after), (group, ANY, after), (group, before, ANY), (group, ANY, ANY))
-            out.append(next((self.spellings[key] for key in keys if key in self.spellings), group))
-            i += len(group)
-        return "".join(out)
+        """A lower-case Latin word in Cyrillic, letter by letter: 'reed' is р-и-(silent)-д."""
+        padded = f"^{word}$"
+        return "".join(self.spell_letter(padded, at) for at in range(1, len(padded) - 1))
 
-    def is_unit(self, group: str, before: str) -> bool:
-        return self.units.get((group, before), self.units.get((group, ANY), False))
+    def spell_letter(self, padded: str, at: int) -> str:
+        letter = padded[at]
+        for before, after in SPELLING_CONTEXTS:
+            key = (letter, letters_before(padded, at, before), letters_after(padded, at, after))
+            if key in self.rules:
+                return self.rules[key]
+        return letter
+
+
+def letters_before(padded: str, at: int, size: int) -> str:
+    """The `size` letters before a letter of '^word$', fewer at the word's start ('^' ends them)."""
+    return padded[max(0, at - size):at] if size else ANY
+
+
+def letters_after(padded: str, at: int, size: int) -> str:
+    return padded[at + 1:at + 1 + size] if size else ANY
 
 
 def read_spelling(path: Path) -> LatinSpelling:
