@@ -31,7 +31,8 @@ Sets (../shared/data/README.md §4–6, 13–15, 18, read in place):
                   resolves them once the topic is read).
   speed           raw news pool, ru + en: documents per second per core (one thread,
                   CPU seconds), natasha NER alone (segment + NER), spaCy NER alone, and
-                  storyline's entity stage (readers, post-rules, ids).
+                  storyline's entity stage (readers, post-rules, ids; the English reader
+                  parses the sentences that may hold an attribution, as ingest runs it).
 
 Every system gets the same text; storyline gets the document as an `Article` whose body
 is its non-empty lines. natasha alone reads the whole document as naeval does; spaCy
@@ -464,9 +465,9 @@ def build_spacy() -> Reader:
     """en_core_web_sm's NER as it comes: PERSON, ORG, GPE + LOC; other labels dropped."""
     import spacy
 
-    from storyline.understand.english import MODEL, UNUSED_COMPONENTS
+    from storyline.understand.english import MODEL, PARSE_COMPONENTS, UNUSED_COMPONENTS
 
-    nlp = spacy.load(MODEL, exclude=UNUSED_COMPONENTS)
+    nlp = spacy.load(MODEL, exclude=UNUSED_COMPONENTS + PARSE_COMPONENTS)  # names alone
 
     def read(document: Document) -> list[Name]:
         lines, starts = paragraphs(document.text)
@@ -480,7 +481,8 @@ def build_spacy() -> Reader:
 
 
 def build_storyline() -> Reader:
-    """storyline's entity stage: both readers, the post-rules and the ids (no quotes)."""
+    """storyline's entity stage: both readers (with the parse the quotes need), the post-rules
+    and the ids (no quotes)."""
     from storyline.records import Article
     from storyline.understand import build_reader
     from storyline.understand.entities import find_named
@@ -889,8 +891,9 @@ def markdown_section(results: Results, quick: bool, runtime: float) -> str:
         f"{today()}, {scope}, one process, {runtime:.0f} s in all. "
         f"Command: `{command_line('bench.entities')}`",
         "natasha alone reads whole documents (as naeval does); spaCy alone and storyline read "
-        "the same non-empty lines. storyline = its entity stage (both readers, post-rules, ids; "
-        "no quotes). Metric details are in the docstring of `bench/entities.py`.",
+        "the same non-empty lines; spaCy alone runs its NER alone. storyline = its entity stage "
+        "(both readers, post-rules, ids; no quotes), whose English reader also parses the sentences "
+        "the quotation stage needs parsed, as ingest runs it. Metric details are in the docstring of `bench/entities.py`.",
         render(all_tables(results), markdown_table),
         NOTES])
 

@@ -108,17 +108,6 @@ def die_on_round_4(article):
     return article
 
 
-def test_ingest_worker_that_dies_fails_only_its_own_page(tmp_path):
-    write_corpus(tmp_path / "in", 11)
-    seen = []
-    with Store(tmp_path / "news.db") as store:
-        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, die_on_round_4],
-                       load_settings(batch_size=3, workers=2), on_error=seen.append)
-        assert (tally["read"], tally["failed"]) == (10, 1)
-        assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), "worker-died")]
-        assert store.counts()["articles"] == 10
-
-
 def hang_on_round_4(article):
     """Never returns in a worker, as a stage caught in an endless loop would."""
     while "round 4 " in article.title + " " and multiprocessing.parent_process() is not None:
@@ -126,16 +115,19 @@ def hang_on_round_4(article):
     return article
 
 
-def test_ingest_page_that_hangs_times_out_and_the_run_goes_on(tmp_path):
+@pytest.mark.parametrize("stage, code, message", [
+    (die_on_round_4, "worker-died", "the process reading it died"),
+    (hang_on_round_4, "timeout", "took longer than 1 s"),
+])
+def test_ingest_page_that_kills_or_hangs_its_worker_fails_alone(tmp_path, stage, code, message):
     write_corpus(tmp_path / "in", 11)
     seen = []
-    settings = load_settings(batch_size=3, workers=2, page_timeout_s=1)
     with Store(tmp_path / "news.db") as store:
-        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, hang_on_round_4],
-                       settings, on_error=seen.append)
+        tally = ingest(read_inputs([str(tmp_path / "in")]), store, [extract_only, stage],
+                       load_settings(batch_size=3, workers=2, page_timeout_s=1), on_error=seen.append)
         assert (tally["read"], tally["failed"]) == (10, 1)
-        assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), "timeout")]
-        assert "took longer than 1 s" in seen[0].error.message
+        assert [(a.source, a.error.code) for a in seen] == [(str(tmp_path / "in" / "page0004.txt"), code)]
+        assert message in seen[0].error.message
         ids = [article.id for article in store.iter_articles()]
         assert len(ids) == len(set(ids)) == 10
 
