@@ -230,6 +230,23 @@ class Claim:
 
 
 def paragraph_claims(paragraph: int, text: str, language: str, words: tuple[Word, ...] = ()) -> list[Claim]:
+    """The claims of a paragraph: from the patterns, and where its words carry a parse, from that."""
+    found = [dataclasses.replace(claim, paragraph=paragraph) for claim in pattern_claims(text, language)]
+    if not any(word.dep for word in words):
+        return found
+    spans = sentences(text, quoted_passages(text))
+    children = children_of(words)
+    parsed = [claim for sentence in spans for claim in parsed_claims(paragraph, text, words, children, sentence, found)]
+    return sorted(with_parsed_sources(found, words, children) + parsed, key=lambda c: c.start)
+
+
+# The English reader asks for the pattern claims of each paragraph to pick the sentences
+# it parses, and the quotation stage asks again for the same paragraphs: kept for one
+# article's worth of paragraphs.
+@lru_cache(maxsize=512)
+def pattern_claims(text: str, language: str) -> tuple[Claim, ...]:
+    """The claims the patterns find in a paragraph (numbered 0), in order of position."""
+    paragraph = 0
     patterns = patterns_for(language, is_shouting(text))
     quoted = quoted_passages(text)
     spans = sentences(text, quoted)
@@ -249,12 +266,7 @@ def paragraph_claims(paragraph: int, text: str, language: str, words: tuple[Word
     direct = [d for d in direct if d.cue or not any(i.start <= d.start and d.end <= i.end + 1 for i in indirect)]
     stances = [claim for sentence in spans
                for claim in sentence_stances(paragraph, text, sentence, quoted, direct + indirect, patterns)]
-    found = direct + indirect + stances
-    if not any(word.dep for word in words):
-        return sorted(found, key=lambda c: c.start)
-    children = children_of(words)
-    parsed = [claim for sentence in spans for claim in parsed_claims(paragraph, text, words, children, sentence, found)]
-    return sorted(with_parsed_sources(found, words, children) + parsed, key=lambda c: c.start)
+    return tuple(sorted(direct + indirect + stances, key=lambda c: c.start))
 
 
 # 'Marco Rubio: I’m Not Interested In Being Vice President', 'Захарова: Москва готова к диалогу'.
@@ -639,7 +651,7 @@ def sentences_to_parse(text: str) -> list[tuple[int, int]]:
     of attribution that the patterns did not take as a cue. On PolNeAR (train + dev) this
     kept content / source overlap F1 at 0.766 / 0.710, against 0.768 / 0.713 parsing every
     sentence with such a verb, for three quarters of the parsed text (English news pool)."""
-    cues = {claim.cue_start for claim in paragraph_claims(0, text, "en")}
+    cues = {claim.cue_start for claim in pattern_claims(text, "en")}
     return [span for span in sentences(text, quoted_passages(text))
             if any(is_attribution_verb(word.group()) and word.start() not in cues
                    for word in LOWER_WORD.finditer(text, *span))]
