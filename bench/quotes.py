@@ -607,12 +607,73 @@ def markdown_section(sections, quick: bool, runtime: float, notes: list[str]) ->
     return "\n".join(lines)
 
 
+# --- the list of English verbs of attribution ----------------------------------------
+
+# storyline/understand/data/attribution_verbs.tsv: verbs seen this often in PolNeAR train,
+# and the cue of an attribution in at least this share of their occurrences.
+MIN_VERB_COUNT = 3
+MIN_CUE_SHARE = 0.3
+
+
+def attribution_verbs(documents: list[Document]) -> list[str]:
+    """The lemmas of the verbs that are often the cue of an attribution, by spaCy's full
+    English pipeline (its lemmatizer names the verbs)."""
+    import spacy
+
+    from storyline.understand.english import MODEL
+
+    nlp = spacy.load(MODEL)
+    seen, cued = Counter(), Counter()
+    for document in documents:
+        cues = [fragment for relation in document.gold for fragment in relation.cue]
+        texts = [text for _, text in document.paragraphs]
+        for (offset, _), doc in zip(document.paragraphs, nlp.pipe(texts)):
+            for token in doc:
+                if token.pos_ != "VERB":
+                    continue
+                lemma, start = token.lemma_.lower(), offset + token.idx
+                seen[lemma] += 1
+                cued[lemma] += any(begin <= start < end for begin, end in cues)
+    return sorted(lemma for lemma, count in seen.items()
+                  if count >= MIN_VERB_COUNT and cued[lemma] / count >= MIN_CUE_SHARE)
+
+
+VERBS_FILE = REPO_ROOT / "storyline" / "understand" / "data" / "attribution_verbs.tsv"
+VERBS_HEADER = f"""# English verbs of attribution, one lemma a line: a verb that governs a clause or an
+# object and has a subject is read as a cue when its lemma is here (quotes.parsed_claims),
+# and a sentence holding one of its forms is parsed (quotes.sentences_to_parse).
+#
+# Derived from PolNeAR's train compartment by `python -m bench.quotes --verbs --write`:
+# the lemmas (spaCy's en_core_web_sm pipeline) of verbs seen at least {MIN_VERB_COUNT} times
+# that were the cue of an attribution in at least {MIN_CUE_SHARE:.0%} of their occurrences.
+# The dev compartment, which the list never saw, is scored apart in docs/benchmarks.md.
+# Irregular forms of these verbs are listed in quotes.IRREGULAR_EN.
+"""
+
+
+def derive_verbs(root: Path, write: bool) -> None:
+    """Derives the list from PolNeAR train; prints how the shipped one differs, or writes it."""
+    from storyline.understand.quotes import load_attribution_verbs
+
+    train = [d for d in load_polnear(root / "quotes" / "polnear_dev") if d.compartment == "train"]
+    derived, shipped = attribution_verbs(train), load_attribution_verbs()
+    print(f"derived from {len(train)} train articles: {len(derived)} verbs; shipped: {len(shipped)}")
+    print("derived, not shipped:", " ".join(sorted(set(derived) - shipped)) or "none")
+    print("shipped, not derived:", " ".join(sorted(shipped - set(derived))) or "none")
+    if write:
+        VERBS_FILE.write_text(VERBS_HEADER + "".join(f"{verb}\n" for verb in derived), encoding="utf-8")
+        print(f"wrote {VERBS_FILE}")
+
+
 # --- main --------------------------------------------------------------------------
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.quotes", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small fixed subsets")
     parser.add_argument("--write", action="store_true", help="update the quotes section of docs/benchmarks.md")
+    parser.add_argument("--verbs", action="store_true",
+                        help="derive the English verbs of attribution from PolNeAR train, compare them "
+                             "with storyline/understand/data/attribution_verbs.tsv (with --write: replace it)")
     return parser.parse_args(argv)
 
 
@@ -670,6 +731,8 @@ def main(argv=None) -> None:
     root = data_root()
     if not (root / "quotes").is_dir():
         skip(f"no quotes data at {root} (set STORYLINE_DATA to the shared data folder)")
+    if args.verbs:
+        return derive_verbs(root, args.write)
     started = time.perf_counter()
     polnear, adaq = load_sets(root, args.quick)
     if not polnear and not adaq:
