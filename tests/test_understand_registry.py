@@ -91,6 +91,7 @@ def test_registry_ambiguous_part_is_an_entity_of_its_own(book):
     ("Asma", "Eisham"),  # one skeleton 'asm', unlike vowels
     ("Qadri", "Khadim"),  # alike letter for letter, other consonants
     ("Masih", "Ashiq"),  # one word the end of the other
+    ("Kirill", "Karolina"), ("King", "Konečná"),  # a short skeleton the start of a longer one
 ])
 def test_registry_close_keeps_short_words_apart(a, b):
     assert not close(sound_forms(a)[0], sound_forms(b)[0])

@@ -555,7 +555,10 @@ def close(a: str, b: str, in_full_name: bool = False) -> bool:
     if short == long and (len(short) > SHORT_SKELETON or similar >= SHORT_SIMILARITY
                           or (in_full_name and similar >= SHORT_SIMILARITY_IN_FULL_NAME)):
         return True
-    if consonant_more(short, long, in_full_name):
+    # A short skeleton one consonant longer is the start of many words ('krl' of Kiril,
+    # Karolina): only a full name's other words, or like letters, make it an ending.
+    if consonant_more(short, long, in_full_name) and (
+            in_full_name or len(short) > SHORT_SKELETON or similar >= SHORT_SIMILARITY):
         return True
     return (min(len(a), len(b)) >= MIN_FUZZY_LENGTH and short[0] == long[0]
             and similar >= WORD_SIMILARITY)
