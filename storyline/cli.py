@@ -117,8 +117,8 @@ def compare(settings, documents, pairs, reference_date):
     """Say whether two documents (any languages) tell the same story.
 
     Prints {"same_story": bool, "score": float}. The score (0-1) combines a multilingual
-    sentence model's cosine of the leads, the numbers both leads give and the entities
-    both titles name; far-apart dates lower it.
+    sentence model's cosine of the leads, the numbers both leads give, the entities both
+    titles name and how unequal the leads are in length; far-apart dates lower it.
 
     Example: storyline compare ru.txt en.txt
     """
