@@ -6,8 +6,9 @@ speaker. Patterns, kept to the ones news copy uses (the cues and how each one
 attributes are listed in data/speech_verbs.tsv):
 
 - direct: a quoted passage with an attribution after it ('"…," Price said',
-  '"…", - сказала Захарова', '"…," said Sylke Tempel, the editor of …') or
-  before it ('Price said: "…"', 'He said "…"'), one announced at the end of
+  '"…", - сказала Захарова', '"…," said Sylke Tempel, the editor of …', '"Why?" Baier
+  asked') or before it ('Price said: "…"', 'He said "…"', 'Inman, a Cruz supporter,
+  said, "…"', 'denied it but added: "…"', '…, saying, "…"'), one announced at the end of
   the paragraph before ('Brafman concluded:'), or a Russian dialogue line
   ('— Мы готовы, — сказал он.'); a quotation that runs on over several
   paragraphs (opening mark on each, closing mark on the last) is one per
@@ -18,14 +19,16 @@ attributes are listed in data/speech_verbs.tsv):
   the wire lead '<content>, <role> <Name> said (on Tuesday).' /
   '<content>, заявила <role> <Name>.', '<content>, о чем заявил X',
   '<content>, she said, <content>', 'По его словам, …', 'По заявлению МИД, …',
-  'Как отметил X, …', 'According to <speaker>, …', '…, according to <speaker>.',
-  and the headline 'Захарова: Москва готова к диалогу';
+  'Как отметил X, …', 'As The Hill reported, …', 'According to <speaker>, …',
+  '…, according to <speaker>.', and the headlines 'Захарова: Москва готова к диалогу'
+  and, in title case, 'Sanders Says He Will Stay In';
 - statements that are not verbs of saying but report one: demands and charges
   ('called for a ban', 'accused X of …'), questions ('asked whether …') and
   findings ('A Quinnipiac poll found …');
 - stances, English only: beliefs, intentions, support and evidence ('Trump wants
   to build a wall', 'Gore endorsed Clinton', 'Clinton was endorsed by Sanders',
-  'Trump is worried about …', 'In a CNN poll, …', 'Poll: Sanders leads') and a
+  'Trump is worried about …', 'In a CNN poll, …', '… in the latest Fox poll',
+  'The group is reportedly spending …', 'Poll: Sanders leads') and a
   cue of saying with a noun phrase after it ('denied the charges'). They are
   attributions (PolNeAR annotates them) but nobody's words: `find_attributions`
   reports them with `statement` False, and `find_quotes`, the product's
@@ -38,6 +41,10 @@ attributes are listed in data/speech_verbs.tsv):
   ('Cruz chided [the voters who stayed home]'). Such a claim is a statement only
   for a verb of saying with a clause; where the cue was parsed, its subject is
   also the source of a claim the patterns found.
+
+Quotation marks are paired as sentences.quoted_passages pairs them; where a paragraph
+mixes straight and curly double marks ('"We are ready,” she said'), they are paired
+again as if all were straight, and the pairing leaving fewer marks unpaired is kept.
 
 Then the claims are read in document order. The words naming the source are
 cut to their noun phrase ('Sandra Inman, a Cruz supporter from Jackson, said'),
@@ -78,9 +85,10 @@ LEAD_SPEAKER_WORDS = 25
 # The words naming a speaker: no sentence punctuation, no quotation marks.
 SPEAKER = r"[^\s,.;:!?\"“”«»„()\[\]\-–—][^,.;:!?\"“”«»„()\[\]]{0,79}?"
 # After a quotation the speaker may carry titles and appositives: '"…," Miller, a retired
-# worker, said'; a full stop only inside a name ('Mr. Trump', 'U.S. Rep. Issa').
+# worker, said'; a full stop only inside a name ('Mr. Trump', 'U.S. Rep. Issa') or before
+# a comma ('McConnell, R-Ky., said').
 SPEAKER_TAIL = (r"(?=[A-ZА-ЯЁ]|(?:he|she|they|it|we|i|the|a|an|one|another|his|her|their|its|our|он|она|они)\b)"
-                r"[^\s,.;:!?\"“”«»„()\[\]\-–—](?:[^.;:!?\"“”«»„()\[\]]|\.(?=\s?[A-Z])){0,119}?")
+                r"[^\s,.;:!?\"“”«»„()\[\]\-–—](?:[^.;:!?\"“”«»„()\[\]]|\.(?=\s?[A-Z]|,)){0,119}?")
 EN_ADVERBS = (r"(?:(?:also|then|later|again|once again|further|earlier|has|have|had|"
               r"previously|repeatedly|recently|publicly|privately|flatly|simply|only)\s+)*")
 
@@ -147,9 +155,12 @@ STANCE_CLASSES = frozenset({"stance", "state", "nominal", "raising"})
 
 def compile_patterns(language: str, flags: int = 0) -> dict:
     forms = SPEECH_VERBS[language]
-    said = alternation(f for f, kinds in forms.items() if kinds & {"speech", "telling"})
-    said = rf"(?<!\w){said}(?!\w)"
-    any_cue = rf"(?<!\w){alternation(f for f, kinds in forms.items() if kinds - STANCE_CLASSES)}(?!\w)"
+    # English questions attribute a quotation as sayings do: '"Why now?" Baier asked.'
+    quoting = {"speech", "telling", "question"} if language == "en" else {"speech", "telling"}
+    said = alternation(f for f, kinds in forms.items() if kinds & quoting)
+    # a cue is a whole word, not the end of a compound ('so-called')
+    said = rf"(?<![\w-]){said}(?!\w)"
+    any_cue = rf"(?<![\w-]){alternation(f for f, kinds in forms.items() if kinds - STANCE_CLASSES)}(?!\w)"
     build = lambda pattern: re.compile(pattern, flags)  # noqa: E731
     patterns = {
         "cue": build(any_cue),
@@ -174,15 +185,27 @@ def compile_patterns(language: str, flags: int = 0) -> dict:
         # a sentence that attributes the one before it
         "about_this": build(r"\s*(?:Об этом|This was|That was)\s+(?:[\w-]+\s+){0,3}$"),
         # the rest of a wire lead's sentence after its cue: 'said on Tuesday.'
-        "lead_end": build(rf"^(?:\s+(?!that\b)[\w’'.-]+){{0,3}}?{EN_ASIDE}\s*[.!?…]?\s*$" if language == "en"
+        # (or a dash or semicolon before an aside of the writer's: 'said in Wyoming — a reversal')
+        "lead_end": build(rf"^(?:\s+(?!that\b)[\w’'.-]+){{0,3}}?{EN_ASIDE}\s*(?:[.!?…]|(?:\s[-–—]|—|;)\s.*)?\s*$"
+                          if language == "en"
                           else r"^(?:\s+[\w’'.-]+){0,6}\s*[.!?…]?\s*$"),
     }
     if language == "en":
         # a form that is as often a noun ('states', 'remarks') is no stance's cue
         stances = alternation(f for f, kinds in forms.items() if not kinds & {"noun", "clause"})
-        patterns["stance"] = build(rf"(?<!\w){stances}(?!\w)")
+        patterns["stance"] = build(rf"(?<![\w-]){stances}(?!\w)")
         patterns["aside"] = build(EN_ASIDE)
         patterns["according"] = build(r"(?<!\w)(?P<cue>[Aa]ccording\s+to)\s+")
+        # before an opening quotation mark, a cue after a conjunction or an appositive's comma
+        head_end = r"(?:[^,.;:!?\"“”«»„]{0,40}[:,])?\s*$"
+        patterns["head_coordinated"] = build(rf"(?:^|[\s,])(?:and|but)\s+{EN_ADVERBS}(?P<cue>{said}){head_end}")
+        patterns["head_after_comma"] = build(rf",\s+{EN_ADVERBS}(?P<cue>{said}){head_end}")
+        # '…, saying, "…"', 'and adding: "…"': the gerund's speaker is the sentence's subject
+        gerunds = alternation(f for f, kinds in forms.items() if "gerund" in kinds)
+        patterns["head_gerund"] = build(rf"(?:,|\sand)\s+{EN_ADVERBS}(?P<cue>{gerunds})\s*[:,]?\s*$")
+        # 'As The Hill reported, <content>'
+        patterns["as_source"] = build(rf"(?<![\w-])[Aa]s\s+(?P<speaker>{SPEAKER})\s+{EN_ADVERBS}"
+                                      rf"(?P<as_cue>{said}){EN_ASIDE}\s*,\s*")
     else:
         # 'По словам Лаврова, …', 'Как сообщил Песков, …'
         source = r"(?P<cue>[Пп]о\s+(?:словам|заявлению|сообщению|утверждению|мнению|данным|информации|оценке))"
@@ -203,6 +226,37 @@ def patterns_for(language: str, loud: bool) -> dict:
     # Cues are matched in lower case ('said', not the 'Said' of a name), except
     # in paragraphs typed in capitals, where case says nothing.
     return compile_patterns("ru" if language == "ru" else "en", re.IGNORECASE if loud else 0)
+
+
+# --- quotation marks ---------------------------------------------------------------
+
+# Double quotation marks of either style, which some copy mixes within one quotation
+# ('"We are ready,” she said', '“Not yet,“ he said').
+DOUBLE_MARKS = re.compile(r"[“”\"]")
+# A closing straight mark set off by a space: '… doing this, " Trump said'.
+SPACED_CLOSING = re.compile(r"(?<=[,.?!'’]) (?=\" )")
+
+
+@lru_cache(maxsize=512)
+def quotations(text: str) -> tuple[Quoted, ...]:
+    """The paragraph's quoted passages. Where its double marks are mixed or set off by a
+    space, they are paired again as if all were straight and closed up (the same offsets),
+    and that pairing is kept when it leaves fewer marks unpaired."""
+    found = tuple(quoted_passages(text))
+    left = unpaired_marks(text, found) if '"' in text or re.search("“[^”]*“|”[^“]*”", text) else 0
+    if not left:
+        return found
+    straight = tuple(quoted_passages(SPACED_CLOSING.sub("_", DOUBLE_MARKS.sub('"', text))))
+    return straight if unpaired_marks(text, straight) < left else found
+
+
+def unpaired_marks(text: str, quoted: tuple[Quoted, ...]) -> int:
+    """Marks outside every passage, and passages left open."""
+    outside = sum(1 for mark in MARKS.finditer(text) if not any(q.start <= mark.start() < q.end for q in quoted))
+    return outside + sum(1 for q in quoted if not q.closing)
+
+
+MARKS = re.compile(r"''|[«»“”„\"]")
 
 
 # --- claims in a paragraph ----------------------------------------------------------
@@ -234,7 +288,7 @@ def paragraph_claims(paragraph: int, text: str, language: str, words: tuple[Word
     found = [dataclasses.replace(claim, paragraph=paragraph) for claim in pattern_claims(text, language)]
     if not any(word.dep for word in words):
         return found
-    spans = sentences(text, quoted_passages(text))
+    spans = sentences(text, quotations(text))
     children = children_of(words)
     parsed = [claim for sentence in spans for claim in parsed_claims(paragraph, text, words, children, sentence, found)]
     return sorted(with_parsed_sources(found, words, children) + parsed, key=lambda c: c.start)
@@ -248,7 +302,7 @@ def pattern_claims(text: str, language: str) -> tuple[Claim, ...]:
     """The claims the patterns find in a paragraph (numbered 0), in order of position."""
     paragraph = 0
     patterns = patterns_for(language, is_shouting(text))
-    quoted = quoted_passages(text)
+    quoted = quotations(text)
     spans = sentences(text, quoted)
     dialogue = dialogue_claims(paragraph, text, patterns)
     direct = dialogue or [claim for q in quoted
@@ -258,10 +312,18 @@ def pattern_claims(text: str, language: str) -> tuple[Claim, ...]:
                 for claim in sentence_claims(paragraph, text, sentence, previous, quoted, used,
                                              direct, patterns, language)]
     headline = HEADLINE.match(text)
-    if headline and not direct + indirect and not patterns["cue"].search(headline.group("speaker")):
+    # 'Bill Clinton: Hillary thinks …': claims inside the headline's content are nested in it
+    if (headline and not direct and not any(c.cue_start < headline.end() for c in indirect)
+            and not patterns["cue"].search(headline.group("speaker"))):
         start, end = trim(text, headline.end(), len(text))
         indirect.append(Claim(paragraph, "indirect", start, end, ":", headline.end("speaker"),
                               headline.span("speaker"), True, needs_speaker=True, headline=True))
+    if language == "en" and not direct + indirect:
+        indirect += titled_headline_claims(text)
+    # '"…," she said, adding, "…"': the gerund's speaker is the one named before it
+    direct = [same_speaker_as_before(claim, [c for c in direct + indirect if sentence_of(spans, c.cue_start)
+                                             == sentence_of(spans, claim.cue_start)]) if claim.subject else claim
+              for claim in direct]
     # an unattributed quotation inside reported speech is part of it ('said he was "ready"')
     direct = [d for d in direct if d.cue or not any(i.start <= d.start and d.end <= i.end + 1 for i in indirect)]
     stances = [claim for sentence in spans
@@ -271,6 +333,36 @@ def pattern_claims(text: str, language: str) -> tuple[Claim, ...]:
 
 # 'Marco Rubio: I’m Not Interested In Being Vice President', 'Захарова: Москва готова к диалогу'.
 HEADLINE = re.compile(r"^\s*(?P<speaker>[A-ZА-ЯЁ][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?)\s*:\s+(?=\S)(?=[^:]*$)")
+
+
+# A capitalised word of a headline in title case, where cues are capitalised too.
+TITLED_WORD = re.compile(r"[A-Z][a-z]+")
+# Cue classes a title-case headline attributes with: 'Sanders Says He Will Stay In',
+# 'Blackwell Endorses Cruz'; not forms that are as often nouns ('Claims', 'States').
+HEADLINE_CLASSES = frozenset({"speech", "telling", "charge", "question", "stance"})
+
+
+# Longer than this, a paragraph is no headline (of PolNeAR train's 655 paragraphs in title
+# case, all but one are under 150 characters).
+HEADLINE_CHARS = 200
+
+
+def titled_headline_claims(text: str) -> list[Claim]:
+    """'Bernie Sanders Says He’s Already Writing His Address': in a headline in title case
+    the first capitalised cue splits it into the source before and the content after."""
+    if len(text) > HEADLINE_CHARS or not is_title_case(text):
+        return []
+    for word in TITLED_WORD.finditer(text, 1):
+        kinds = kinds_of("en", word.group())
+        infinitive = text[word.start() - 3:word.start()] == "to "  # '10 Things to Know'
+        if kinds & HEADLINE_CLASSES and not kinds & {"noun", "nominal"} and not infinitive:
+            start, end = trim(text, word.end(), len(text))
+            if len(text[start:end].split()) < 2:
+                return []
+            statement = bool(kinds & STATEMENT_CLASSES)
+            return [Claim(0, "indirect", start, end, word.group(), word.start(), (0, word.start()), True,
+                          needs_speaker=statement, statement=statement)]
+    return []
 
 
 def dialogue_claims(paragraph: int, text: str, patterns) -> list[Claim]:
@@ -303,8 +395,9 @@ def direct_claim(paragraph, text, q: Quoted, spans, quoted, patterns, language) 
         if (len(text[start:end].split()) <= SCARE_QUOTE_WORDS or is_title_case(text[start:end])) and not q.runs_on:
             return None
         return Claim(paragraph, "direct", start, end, None, start, None, runs_on=q.runs_on)
-    cue, cue_start, speaker_at, speaker_first = attribution
-    return Claim(paragraph, "direct", start, end, cue, cue_start, speaker_at, speaker_first)
+    cue, cue_start, speaker_at, speaker_first, *subject = attribution  # subject: read back from the cue
+    return Claim(paragraph, "direct", start, end, cue, cue_start, speaker_at, speaker_first,
+                 subject=subject == [True])
 
 
 def tail_attribution(text: str, start: int, end: int, patterns, language: str):
@@ -314,7 +407,8 @@ def tail_attribution(text: str, start: int, end: int, patterns, language: str):
     for name, speaker_first in (("tail_speaker_first", True), ("tail_cue_first", False)):
         match = patterns[name].match(tail)
         if match and (match.group("speaker").strip().lower() in CONJUNCTIONS
-                      or content_opening(text, start + match.end("cue"), end,
+                      or not names_speaker_after(text, start + match.end("cue"), end, speaker_first, language)
+                      and content_opening(text, start + match.end("cue"), end,
                                          kinds_of(cue_language(language), match.group("cue")), patterns,
                                          language) is not None):
             continue
@@ -325,8 +419,25 @@ def tail_attribution(text: str, start: int, end: int, patterns, language: str):
     return None
 
 
+def names_speaker_after(text: str, cue_end: int, end: int, speaker_first: bool, language: str) -> bool:
+    """'"…," said a council member who backs the plan, …': after a quotation, the words
+    after a cue up to a comma are a speaker where they hold no verb but a relative clause's."""
+    if speaker_first or language != "en":
+        return False
+    phrase = re.split(r"[,.;:!?]", text[cue_end:end], maxsplit=1)[0]
+    return bool(phrase.strip()) and is_speaker_phrase(phrase, language)
+
+
 def head_attribution(text: str, start: int, end: int, patterns):
+    """'Price said: "…"', 'Said Price: "…"'; and 'Sandra Inman, a Cruz supporter, said, "…"',
+    'Price denied it but added: "…"', '…, saying: "…"', whose speaker is read back from the
+    cue as an indirect claim's is (after a conjunction or a gerund, the sentence's subject)."""
     head = text[start:end]
+    for name, subject in (("head_gerund", True), ("head_coordinated", True), ("head_after_comma", False)):
+        match = name in patterns and patterns[name].search(head)
+        if match:
+            cue_start = start + match.start("cue")
+            return match.group("cue"), cue_start, (start, cue_start), True, subject
     for name, speaker_first in (("head_speaker_first", True), ("head_cue_first", False)):
         match = patterns[name].search(head)
         if match:
@@ -358,14 +469,17 @@ def sentence_claims(paragraph, text, sentence, previous, quoted, used, direct, p
         if match.start() in used or inside(quoted, match.start()):
             continue
         claim = cue_claim(paragraph, text, sentence, previous, match, patterns, language)
-        if claim and claim.needs_speaker and any(claim.start <= c.cue_start < claim.end for c in found):
+        if (claim and claim.needs_speaker and language == "ru"
+                and any(claim.start <= c.cue_start < claim.end for c in found)):
             continue  # '…, что Москва настаивает на гарантиях': a cue inside reported content
         if claim:
             attributed = found + [d for d in direct if d.cue and start <= d.cue_start < end]
             found.append(same_speaker_as_before(claim, attributed))
             used |= set(range(claim.cue_start, match.end()))
     found = [c for c in found if not overlaps_direct(c, direct)]
-    return [bounded(claim, found, text, end) for claim in sorted(found, key=lambda c: c.start)]
+    # '… said it was early but added, "…"': the quotation's own attribution ends the content
+    heads = [d for d in direct if d.cue and start <= d.cue_start < d.start]
+    return [bounded(claim, found + heads, text, end) for claim in sorted(found, key=lambda c: c.start)]
 
 
 def same_speaker_as_before(claim: Claim, found: list[Claim]) -> Claim:
@@ -389,7 +503,7 @@ def cue_claim(paragraph, text, sentence, previous, match: re.Match, patterns, la
         return Claim(paragraph, "indirect", *previous, cue, cue_start, (match.end(), end), False)
     if kinds & {"charge", "finding", "question"} and not kinds & {"speech", "telling", "belief"}:
         return object_claim(paragraph, text, sentence, match, kinds, patterns, language)
-    if "gerund" in kinds and re.search(r",\s*$", text[start:cue_start]):
+    if "gerund" in kinds and AFTER_CLAUSE.search(text, start, cue_start):
         return gerund_claim(paragraph, text, sentence, match, patterns, language)
     if "gerund" in kinds and len(kinds) == 1:
         return None
@@ -422,7 +536,7 @@ def content_opening(text: str, after: int, end: int, kinds, patterns, language) 
     if language == "ru":
         about = "about" in kinds and patterns["about"].match(rest)
         return after + about.start("about") if about else None
-    aside = patterns["aside"].match(rest)
+    aside = DAY_PART_EN.match(rest) or patterns["aside"].match(rest)
     begin = after + (aside.end() if aside else 0)
     if re.match(r"\s*,", text[begin:end]):
         return None  # 'After Clinton testified, Gowdy …': not what she said
@@ -433,9 +547,14 @@ def content_opening(text: str, after: int, end: int, kinds, patterns, language) 
     return clause_after(text, begin, end, strict=not kinds & {"speech", "telling", "gerund"})
 
 
+# 'said this morning', 'said last night': a time, not the subject of a clause.
+DAY_PART_EN = re.compile(r"\s+(?:this|that|last|yesterday|early|late)\s+"
+                         r"(?:morning|afternoon|evening|night|weekend)\b,?")
 # 'was declared the winner', 'as expected', 'declared by Erdogan', 'That said,'
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|as|That|that)\s+)$")
 PASSIVE_AFTER = re.compile(r"^\s*(?:by\b|,\s*$)")
+# A gerund after a comma or a dash speaks for the sentence's subject: '…, saying …', '… — saying …'.
+AFTER_CLAUSE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
 # 'and even admitted', 'but said': the subject of the sentence speaks
 COORDINATED = re.compile(r"(?:^|[\s,])(?:and|but|or|yet|then|и|а|но)\s+(?:(?:also|even|later|then|again|"
                          r"quickly|never|still|now|[a-z]+ly|также|затем|потом|еще|ещё)\s+)*$")
@@ -478,7 +597,7 @@ def object_claim(paragraph, text, sentence, match: re.Match, kinds, patterns, la
     if begin is None or len(text[begin:end].split()) < 2 or re.match(r"\s*(?:by\b|,)", text[begin:end]):
         return None
     gerund = cue.lower().endswith("ing")
-    if gerund and not re.search(r",\s*$", text[start:match.start()]):
+    if gerund and not AFTER_CLAUSE.search(text, start, match.start()):
         return None
     coordinated = gerund or bool(COORDINATED.search(text, max(start, match.start() - 40), match.start()))
     return Claim(paragraph, "indirect", begin, end, cue, match.start(), clause_before(text, start, match.start()),
@@ -652,7 +771,7 @@ def sentences_to_parse(text: str) -> list[tuple[int, int]]:
     kept content / source overlap F1 at 0.766 / 0.710, against 0.768 / 0.713 parsing every
     sentence with such a verb, for three quarters of the parsed text (English news pool)."""
     cues = {claim.cue_start for claim in pattern_claims(text, "en")}
-    return [span for span in sentences(text, quoted_passages(text))
+    return [span for span in sentences(text, quotations(text))
             if any(is_attribution_verb(word.group()) and word.start() not in cues
                    for word in LOWER_WORD.finditer(text, *span))]
 
@@ -677,6 +796,7 @@ def sentence_stances(paragraph, text, sentence, quoted, statements, patterns) ->
             found.append(claim)
             used |= set(range(match.start(), match.end()))
     found += opener_stances(paragraph, text, sentence, quoted, statements)
+    found += closing_stances(paragraph, text, sentence, quoted, statements + found)
     nearby = found + [c for c in statements if start <= c.cue_start < end]
     return [bounded(claim, nearby, text, end) for claim in found]
 
@@ -707,6 +827,36 @@ def opener_stances(paragraph, text, sentence, quoted, statements) -> list[Claim]
     return []
 
 
+# '<content> in the latest Fox News poll(, up eight points).': the poll is the source.
+# One named poll, not 'the polls' at large ('leads in the polls' reports no one's finding).
+IN_FINDING_AFTER_EN = re.compile(r"(?<=\w)\s+(?P<cue>in)\s+(?P<source>(?:an?|the|this|that|its|their|latest|new)\s"
+                                 r"(?:[^,;()]{0,80}?\s)?(?:poll|survey|study)\b(?!s)[^,;()]{0,60}?)"
+                                 r"(?=\s*[,;.]?\s*$|\s*[,;])")
+FINDING_WORD_EN = re.compile(r"poll|survey|study")
+REPORTEDLY_WORD = re.compile(r"eportedly")
+# 'The group is reportedly spending $1.5 million': reported by someone the sentence leaves unnamed.
+REPORTEDLY_EN = re.compile(r"(?<!\w)(?P<cue>[Rr]eportedly)\b,?\s*")
+
+
+def closing_stances(paragraph, text, sentence, quoted, claims) -> list[Claim]:
+    """Attributions read after their content: '… in the latest Fox poll', '… reportedly …'."""
+    start, end = sentence
+    found = []
+    for pattern, word in ((IN_FINDING_AFTER_EN, FINDING_WORD_EN), (REPORTEDLY_EN, REPORTEDLY_WORD)):
+        if not word.search(text, start, end):  # a cheap look first: most sentences have neither
+            continue
+        for match in pattern.finditer(text, start, end):
+            at = match.start("cue")
+            if inside(quoted, at) or reported_in(claims, at) or any(c.cue_start == at for c in claims):
+                continue
+            source = match.span("source") if "source" in pattern.groupindex else None
+            content = (start, at) if source else (match.end() if at == start else start, end)
+            if len(text[slice(*content)].split()) >= 3:
+                found.append(Claim(paragraph, "indirect", *content, match.group("cue"), at, source, False,
+                                   statement=False))
+    return found
+
+
 def reported_in(statements: list[Claim], position: int) -> bool:
     """A stance between a statement's cue and the end of its content ('said he was convinced
     that …') is part of the statement."""
@@ -721,6 +871,11 @@ BETWEEN_EN = re.compile(r"(?:\s+(?:not|n[’']t|never|also|still|now|already|has
 NOT_SUBJECT_EN = (NP_BREAKS_EN | DETERMINERS_EN) - {"who", "which", "that", "one", "all", "both", "many", "most",
                                                     "some", "several", "none", "few"}
 RELATIVES_EN = frozenset({"who", "which", "that"})
+# 'like' is a verb after these ('voters who like him'); after a noun it is a preposition
+# ('states like Ohio': nine in ten of the stances read at 'like' in PolNeAR train matched no
+# gold cue).
+LIKERS_EN = frozenset({"i", "we", "you", "they", "who"} | {f"{aux}n{mark}t" for aux in ("do", "did", "does")
+                                                          for mark in "'’"})
 SUBJECT_WORD_EN = re.compile(r"[\w’'.-]+$")
 COPULA_EN = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|am|[’']s|[’']re|seemed|seems|felt|feels|"
                        r"remains?))+\s*$")
@@ -746,10 +901,10 @@ def stance_claim(paragraph, text, sentence, match: re.Match) -> Claim | None:
         return claim
     subject = subject_word(text, start, cue_start, kinds)
     word = subject.group().lower() if subject else ""
-    gerund = match.group().split()[0].endswith("ing") and text[start:cue_start].rstrip().endswith(",")
+    gerund = match.group().split()[0].endswith("ing") and bool(AFTER_CLAUSE.search(text, start, cue_start))
     if gerund or word in ("and", "but"):  # '…, citing the polls', '… and plans to run': as with ', saying …'
         return dataclasses.replace(claim, speaker_at=(start, cue_start), subject=True)
-    if not subject or word in NOT_SUBJECT_EN:
+    if not subject or word in NOT_SUBJECT_EN or (match.group().lower() == "like" and word not in LIKERS_EN):
         return None
     if word in RELATIVES_EN:  # 'Clinton, who had championed …': PolNeAR's source is 'who'
         return dataclasses.replace(claim, speaker_at=subject.span())
@@ -852,7 +1007,12 @@ def speaker_after_cue(before: str, after: str, language: str) -> bool:
     """'<clause>, said <speaker>': not 'O'Malley, the former governor, stressed his experience'."""
     if not is_speaker_phrase(after, language):
         return False
-    return language != "en" or (finite_verb(before) and names_a_source(after))
+    return language != "en" or (finite_verb(RELATIVE_CLAUSE_EN.sub("", before)) and names_a_source(after))
+
+
+# A relative clause inside a subject: 'Shelby, who heads the committee, said …' has no
+# clause of its own before 'said'.
+RELATIVE_CLAUSE_EN = re.compile(r"\b(?:who|which|whose)\b[^,;]*")
 
 
 def is_speaker_phrase(after: str, language: str) -> bool:
@@ -877,14 +1037,14 @@ def lead(paragraph, text, start, content_end, match, speaker_at, speaker_first) 
 
 def source_claims(paragraph, text, sentence, quoted, patterns) -> list[Claim]:
     """'По его словам, …', 'По заявлению МИД, …', 'According to X, …', '…, according to X.',
-    '…, о чем заявил X'."""
+    '…, о чем заявил X', 'As The Hill reported, …'."""
     start, end = sentence
     claims = []
-    for name in ("source_first", "pronoun_source"):
+    for name in ("source_first", "pronoun_source", "as_source"):
         if name in patterns:
             for match in patterns[name].finditer(text, start, end):
                 if not inside(quoted, match.start()):
-                    role = "cue" if match.group("cue") else "as_cue"
+                    role = "cue" if match.groupdict().get("cue") else "as_cue"
                     claims.append(Claim(paragraph, "indirect", match.end(), end, match.group(role),
                                         match.start(role), match.span("speaker"), False))
     if "according" in patterns:
@@ -939,12 +1099,16 @@ def attribution_start(claim: Claim, text: str) -> int:
         head = text[claim.speaker_at[0]:claim.cue_start]
         breaks = [i for i, char in enumerate(head) if char in ",;:"]
         return claim.speaker_at[0] + (breaks[-1] + 1 if breaks else 0)
-    return claim.cue_start
+    coordinated = claim.subject and COORDINATED.search(text, max(0, claim.cue_start - 40), claim.cue_start)
+    return coordinated.start() if coordinated else claim.cue_start
 
 
 def overlaps_direct(claim: Claim, direct: list[Claim]) -> bool:
-    """A lead whose content is a quotation is that quotation's attribution, not reported speech."""
-    return any(d.cue and claim.start <= d.start and d.end <= claim.end + 1 for d in direct)
+    """A lead whose content is a quotation is that quotation's attribution, not reported speech
+    (unless the quotation's cue comes after the claim's content starts: '… said it was early
+    but added, "…"')."""
+    return any(d.cue and claim.start <= d.start and d.end <= claim.end + 1
+               and not claim.start < d.cue_start < d.start for d in direct)
 
 
 def sentence_of(spans, position: int) -> tuple[int, int]:

@@ -1,0 +1,143 @@
+"""English attribution patterns: the cue, content and source words found in a
+paragraph, on sentences written for these tests (no models)."""
+
+import pytest
+
+from storyline.understand.quotes import find_attributions, pattern_claims, quotations
+from storyline.understand.readings import Reading
+from storyline.understand.roles import load_role_words
+
+
+def claims_of(text):
+    return [(c.kind, c.cue, text[c.start:c.end], c.statement) for c in pattern_claims(text, "en")]
+
+
+def sources_of(paragraphs):
+    """(cue, source words, content) of each attribution, with no entities known."""
+    readings = [Reading(text) for text in paragraphs]
+    found, _ = find_attributions(readings, [], {}, "en", load_role_words())
+    return [(a.cue and a.cue.text, a.source and a.source.text, a.quote.text) for a in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker with an appositive before the quotation
+    ('Maria Lopez, the mayor of Riverton, said, "We will rebuild the bridge by spring."',
+     [("direct", "said", "We will rebuild the bridge by spring", True)]),
+    # a second cue coordinated with the first: both are the subject's
+    ('The mayor said the budget was tight but added, "We will find the money somewhere."',
+     [("indirect", "said", "the budget was tight", True),
+      ("direct", "added", "We will find the money somewhere", True)]),
+    # a time after the cue is no clause of its own
+    ('"The vote is set for Friday," the clerk said this morning.',
+     [("direct", "said", "The vote is set for Friday", True)]),
+    ('The clerk said last night the vote would go ahead.',
+     [("indirect", "said", "the vote would go ahead", True)]),
+    # a question attributes its quotation as a saying does
+    ('"Who pays for the repairs?" the councillor asked.',
+     [("direct", "asked", "Who pays for the repairs?", True)]),
+])
+def test_quotes_patterns_direct_and_indirect(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_quotes_patterns_gerund_after_a_dash():
+    text = "The senator rejected the audit — saying the figures were invented by her rivals."
+    claims = claims_of(text)
+    assert ("indirect", "saying", "the figures were invented by her rivals", True) in claims
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in towns like Millbrook and Ashford turned out early.",
+    "Rivals like the governor have stayed silent.",
+])
+def test_quotes_patterns_like_after_a_noun_is_a_preposition(text):
+    assert not [c for c in claims_of(text) if c[1] == "like"]
+
+
+def test_quotes_patterns_like_after_a_pronoun_is_a_stance():
+    assert ("indirect", "like", "the new schedule", False) in claims_of("They like the new schedule.")
+
+
+def test_quotes_patterns_so_called_is_no_cue():
+    assert not [c for c in claims_of("The so-called reform package passed on Monday.") if c[1] == "called"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbor Town Mayor Says Ferry Service Will Resume Next Month",
+     [("indirect", "Says", "Ferry Service Will Resume Next Month", True)]),
+    ("Veterans Group Endorses Senator Alvarez for Second Term",
+     [("indirect", "Endorses", "Senator Alvarez for Second Term", False)]),
+    ("Five Places to Visit This Summer", []),
+])
+def test_quotes_patterns_title_case_headline(text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"We are not done yet,” the coach said after the game.', "We are not done yet"),
+    ('“Not this year,“ the coach said.', "Not this year"),
+])
+def test_quotes_patterns_mixed_quotation_marks(text, content):
+    assert claims_of(text)[0][:3] == ("direct", "said", content)
+
+
+def test_quotes_patterns_quotation_marks_that_pair_keep_their_pairing():
+    text = '“The plan, which he called "bold," failed,” she said.'
+    assert [(q.start, q.end) for q in quotations(text)] == [(0, len(text) - len(" she said."))]
+
+
+def test_quotes_patterns_appositive_speaker_is_the_source():
+    found = sources_of(['Maria Lopez, the mayor of Riverton, said, "We will rebuild the bridge by spring."'])
+    assert found == [("said", "Maria Lopez, the mayor of Riverton", "We will rebuild the bridge by spring")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor leads her rival by six points in a new county poll, up from two in May.",
+     [("indirect", "in", "The mayor leads her rival by six points", False)]),
+    # the polls at large are no one's finding
+    ("The mayor is ahead in the polls.", []),
+    ("The company is reportedly weighing a sale of its shipping unit.",
+     [("indirect", "reportedly", "The company is reportedly weighing a sale of its shipping unit", False)]),
+    ("Reportedly, the talks broke down over the harbour fees.",
+     [("indirect", "Reportedly", "the talks broke down over the harbour fees", False)]),
+])
+def test_quotes_patterns_attribution_after_its_content(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_quotes_patterns_lead_before_a_dash():
+    text = "The ferry will resume in May, the harbour master said on Monday — a month later than planned."
+    assert claims_of(text) == [("indirect", "said", "The ferry will resume in May", True)]
+
+
+def test_quotes_patterns_headline_with_a_cue_in_its_content():
+    text = "Alvarez: Voters think the ferry plan costs too much"
+    claims = claims_of(text)
+    assert ("indirect", ":", "Voters think the ferry plan costs too much", True) in claims
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a gerund before a quotation speaks for the sentence's subject, or for the speaker named before it
+    ('The senator defended the plan, saying, "It will pay for itself within a decade."',
+     [("defended", "The senator", "the plan"), ("saying", "The senator", "It will pay for itself within a decade")]),
+    ('"We are ready," the envoy said, adding, "But not on any terms."',
+     [("said", "the envoy", "We are ready"), ("adding", "the envoy", "But not on any terms")]),
+    ('The envoy said the talks were slow but added, "We are not leaving."',
+     [("said", "The envoy", "the talks were slow"), ("added", "The envoy", "We are not leaving")]),
+    # 'As X reported, …'
+    ("As the local paper reported, the council voted to close the library.",
+     [("reported", "the local paper", "the council voted to close the library")]),
+])
+def test_quotes_patterns_speaker_named_earlier_in_the_sentence(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+def test_quotes_patterns_relative_clause_in_a_subject_is_no_lead():
+    text = ("Ana Ruiz, the councillor who chairs the budget committee, which meets on Mondays, "
+            "said the library would close.")
+    assert not [c for c in claims_of(text) if c[2].startswith("Ana Ruiz")]
+
+
+def test_quotes_patterns_speaker_with_a_relative_clause_after_a_quotation():
+    text = '"We want answers," said a council member who backs the plan, asking not to be named.'
+    assert claims_of(text)[0] == ("direct", "said", "We want answers", True)
