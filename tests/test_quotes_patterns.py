@@ -141,3 +141,41 @@ def test_quotes_patterns_relative_clause_in_a_subject_is_no_lead():
 def test_quotes_patterns_speaker_with_a_relative_clause_after_a_quotation():
     text = '"We want answers," said a council member who backs the plan, asking not to be named.'
     assert claims_of(text)[0] == ("direct", "said", "We want answers", True)
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a belief reported inside a statement is part of what was said
+    ("The mayor said voters believe the ferry costs too much.",
+     [("said", "The mayor", "voters believe the ferry costs too much")]),
+    ("The clerk asked whether the council wanted a second vote.",
+     [("asked", "The clerk", "whether the council wanted a second vote")]),
+])
+def test_quotes_patterns_attribution_inside_content_is_not_its_own(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a sign or a message 'reads' its words after a quotation or before a colon, never a stance
+    ('"Go home," read one sign.', [("read", "one sign", "Go home")]),
+    ('The sign read: "Closed for repairs."', [("read", "The sign", "Closed for repairs")]),
+    ("He read the statement aloud.", []),
+    ("The governor made clear that the tax would stay.", [("made clear", "The governor", "the tax would stay")]),
+    ("The senator filed a motion, stating that the vote was invalid.",
+     [("stating", "The senator", "the vote was invalid")]),
+    ("The coach knew the team was tired.", [("knew", "The coach", "the team was tired")]),
+])
+def test_quotes_patterns_cues_of_signs_and_positions(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+def test_quotes_patterns_reported_content_runs_into_its_quotation():
+    text = "The mayor says if elected she “will fix every road in the county.”"
+    assert sources_of([text]) == [("says", "The mayor", "if elected she “will fix every road in the county")]
+
+
+def test_quotes_patterns_quotation_split_around_its_cue_is_one():
+    text = "“Judge,” he said, “I have never seen a case like this one in thirty years.”"
+    readings = [Reading(text)]
+    found, _ = find_attributions(readings, [], {}, "en", load_role_words())
+    assert [(a.cue.text, a.quote.text, a.continues) for a in found] == [
+        ("said", "Judge", False), ("said", "I have never seen a case like this one in thirty years", True)]

@@ -46,6 +46,9 @@ Quotation marks are paired as sentences.quoted_passages pairs them; where a para
 mixes straight and curly double marks ('"We are ready,” she said'), they are paired
 again as if all were straight, and the pairing leaving fewer marks unpaired is kept.
 
+Reported content that stops at an opening quotation mark goes on through the
+quotation ('says if elected she "will fix every road"').
+
 Then the claims are read in document order. The words naming the source are
 cut to their noun phrase ('Sandra Inman, a Cruz supporter from Jackson, said'),
 and the speaker is resolved to the document's entities: names, pronouns
@@ -55,7 +58,10 @@ role shares its words). A source the document does not name ('officials',
 'a source close to the talks') leaves `speaker` None. A quoted span of four
 words or fewer with no attribution is a scare quote ('"open door" policy',
 «Адмирал Кузнецов»), and quoted words that all start with a capital are a
-title ('"The Art of the Deal"'): neither is a quotation.
+title ('"The Art of the Deal"'): neither is a quotation. An attribution whose cue and
+content lie inside another's content ('said voters believe that …') is part of that one,
+and a quotation split around its cue ('"Judge," he said, "I have never …"') goes on
+with its first part.
 """
 
 from __future__ import annotations
@@ -328,7 +334,25 @@ def pattern_claims(text: str, language: str) -> tuple[Claim, ...]:
     direct = [d for d in direct if d.cue or not any(i.start <= d.start and d.end <= i.end + 1 for i in indirect)]
     stances = [claim for sentence in spans
                for claim in sentence_stances(paragraph, text, sentence, quoted, direct + indirect, patterns)]
-    return tuple(sorted(direct + indirect + stances, key=lambda c: c.start))
+    return tuple(sorted(run_into_quotations(text, direct + indirect + stances, language), key=lambda c: c.start))
+
+
+def run_into_quotations(text: str, claims: list[Claim], language: str) -> list[Claim]:
+    """'says if elected she “will fix every road”': reported content that stops at an opening
+    quotation mark goes on through the quotation, which has no attribution of its own (on
+    PolNeAR train such pairs are one attribution: content overlap F1 +0.002)."""
+    unattributed = {c.start: c for c in claims if c.kind == "direct" and c.cue is None}
+    absorbed, found = set(), []
+    for claim in claims:
+        quotation = unattributed.get(claim.end) if claim.cue and text[claim.end - 1:claim.end] in "\"“‘'" else None
+        if quotation is None:
+            found.append(claim)
+            continue
+        absorbed.add(id(quotation))
+        said = claim.statement or bool(kinds_of(cue_language(language), claim.cue) & {"speech", "telling"})
+        end = quotation.end + (text[quotation.end:quotation.end + 1] in "\"”’'")
+        found.append(dataclasses.replace(claim, end=end, statement=said))
+    return [c for c in found if id(c) not in absorbed]
 
 
 # 'Marco Rubio: I’m Not Interested In Being Vice President', 'Захарова: Москва готова к диалогу'.
@@ -1209,9 +1233,35 @@ def find_attributions(readings: list[Reading], entities: list[Entity], cases: di
             found.append(attribution)
             if attribution.quote.speaker_id and reference:
                 coreferences.append((attribution.quote.speaker_id, reference))
-    statements = attributed_run_ons([a for a in found if a.statement], readings)
+    statements = split_quotations(attributed_run_ons([a for a in found if a.statement], readings))
     stances = [a for a in found if not a.statement]
-    return sorted(statements + stances, key=lambda a: (a.quote.paragraph, a.quote.start)), coreferences
+    return outermost(sorted(statements + stances, key=lambda a: (a.quote.paragraph, a.quote.start))), coreferences
+
+
+def split_quotations(statements: list[Attribution]) -> list[Attribution]:
+    """'“Judge,” he said, “I have never …”': a quotation split around its cue is one
+    statement, so the part after the cue goes on with the part before (as PolNeAR train
+    annotates it: source and content overlap F1 +0.002 there)."""
+    return [dataclasses.replace(a, continues=True) if i and a.cue and a.cue == statements[i - 1].cue
+            and a.quote.kind == "direct" else a for i, a in enumerate(statements)]
+
+
+def outermost(found: list[Attribution]) -> list[Attribution]:
+    """An attribution whose cue and content lie inside another's content ('X said voters
+    believe that …', 'Y asked whether Z wanted …') is part of what the outer source said:
+    PolNeAR train annotates the outer one alone more often than both (dropping the inner
+    ones raised its content overlap F1 by 0.009 and source by 0.008)."""
+    paragraphs: dict[int, list[Attribution]] = {}
+    for a in found:
+        paragraphs.setdefault(a.quote.paragraph, []).append(a)
+    return [a for a in found
+            if not (a.cue and any(b is not a and holds(b, a) for b in paragraphs[a.quote.paragraph]))]
+
+
+def holds(outer: Attribution, inner: Attribution) -> bool:
+    q, cue, content = outer.quote, inner.cue, inner.quote
+    return (q.paragraph == cue.paragraph == content.paragraph and q.start <= cue.start < q.end
+            and q.start <= content.start and content.end <= q.end)
 
 
 def attribute(claim: Claim, reading: Reading, speakers: Speakers, language: str):
