@@ -16,7 +16,7 @@ test: $(VENV)/.installed-test browser
 
 # Every stage scored beside its peers on ../shared/data; the tables go to docs/benchmarks.md.
 bench: $(VENV)/.installed-bench
-	for stage in extraction entities quotes stories; do $(BIN)/python -m bench.$$stage --write || exit 1; done
+	for stage in extraction entities quotes statements stories; do $(BIN)/python -m bench.$$stage --write || exit 1; done
 
 # The benchmarks' quick runs held at their floors (bench/floors.toml); skips without the data.
 gate: $(VENV)/.installed-bench

@@ -32,7 +32,7 @@ from storyline.connect import (
     load_encoder, profile, story_keys, vector_bytes, vector_from_bytes,
 )
 from storyline.connect.identities import link_entities
-from storyline.connect.meaning import Encoder
+from storyline.connect.meaning import LEAD_CHARS, Encoder, cut
 from storyline.connect.similarity import LEAD_PARAGRAPHS
 from storyline.extract.dateline import agencies
 from storyline.pipeline import Stage, Tally, Workers, chop, progress_bar
@@ -43,6 +43,7 @@ from storyline.store.search import Lemmatize
 from storyline.store.store import article_lemmas
 from storyline.understand.names import load_name_book
 from storyline.understand.registry import Registry
+from storyline.understand.statements import SHORT_WORDS, normalised_words
 
 ENTITY_CANDIDATES = 50   # stored articles sharing the most entity keys
 NEIGHBOURS = 20          # nearest stored vectors
@@ -106,11 +107,20 @@ class Prepared:
     vector: np.ndarray | None = None
     copy_keys: tuple[str, ...] = ()
     lemmas: str | None = None  # the store's search lemmas (`article_lemmas`)
+    quote_vectors: tuple[bytes | None, ...] = ()  # `quote_vectors`, as the store keeps them
 
 
 def prepare(article: Article, encode: Encoder, lemmatize: Lemmatize | None) -> Prepared:
     return Prepared(article, encode([lead_text(article)])[0], tuple(copy_keys(article)),
-                    article_lemmas(article, lemmatize))
+                    article_lemmas(article, lemmatize), quote_vectors(article, encode))
+
+
+def quote_vectors(article: Article, encode: Encoder) -> tuple[bytes | None, ...]:
+    """The vectors of the quotations long enough to be matched across languages
+    (understand/statements.py), in one call; None for the others."""
+    matched = [k for k, quote in enumerate(article.quotes) if len(normalised_words(quote.text)) >= SHORT_WORDS]
+    vectors = dict(zip(matched, encode([cut(article.quotes[k].text, LEAD_CHARS) for k in matched]))) if matched else {}
+    return tuple(vector_bytes(vectors[k]) if k in vectors else None for k in range(len(article.quotes)))
 
 
 def preparing_stage(connector: Connector, lemmatize: Lemmatize | None) -> Callable[[Article], Prepared]:
@@ -250,7 +260,8 @@ def place_in_stories(items: list[Prepared], store, settings: Settings, connector
         connector.profiles[article.id] = item.profile
         index.add(article.id, vector)
         placed.append((article, item.story, Links(tuple(sorted(item.copy_keys)), vector_bytes(vector),
-                                                  item.original, similarity, prepared.lemmas)))
+                                                  item.original, similarity, prepared.lemmas,
+                                                  prepared.quote_vectors)))
     return placed, promoted
 
 

@@ -192,10 +192,11 @@ class StoryStatement(Record):
     speaker: str | None
     speaker_id: str | None
     kind: str  # "direct" when any report quotes the words, else "indirect"
-    text: str  # the longest report's words
+    text: str  # the longest report's words in `language`, the earliest report's
     language: str | None
     published: str | None  # the earliest report's date
     articles: tuple[str, ...] = ()  # ids of the reporting articles, earliest first
+    translations: tuple[tuple[str, str], ...] = ()  # (language, longest report) in other languages
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import sys
 import time
 from datetime import date
 
+import numpy as np
 import pytest
 
 from storyline.extract import ExtractOptions, extract_article
@@ -189,3 +190,19 @@ def test_ingest_command_exits_1_when_nothing_could_be_read(tmp_path):
                              "--db", str(tmp_path / "news.db"), "--no-progress"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "[empty]" in result.stderr
+
+
+def test_ingest_encodes_the_quotations_long_enough_to_match_across_languages():
+    from storyline.connect.meaning import vector_from_bytes
+    from storyline.ingest import quote_vectors
+    from storyline.records import Article, Quote
+
+    def encode(texts):
+        return np.array([[len(text), 1.0] for text in texts], dtype=np.float32)
+
+    quotes = tuple(Quote("Psaki", "PER:psaki", "direct", text, "said", 0, 0, len(text))
+                   for text in ("We are ready", "The door of diplomacy remains open to Moscow"))
+    short, long = quote_vectors(Article(id="a", source="a", quotes=quotes), encode)
+    assert short is None
+    assert vector_from_bytes(long).tolist() == [len(quotes[1].text), 1.0]
+    assert quote_vectors(Article(id="b", source="b"), encode) == ()

@@ -33,7 +33,8 @@ story_entities = st.builds(StoryEntity, id=text, name=text, type=st.sampled_from
                            names=st.builds(Names, en=maybe, ru=maybe), articles=small)
 story_statements = st.builds(StoryStatement, speaker=maybe, speaker_id=maybe,
                              kind=st.sampled_from(["direct", "indirect"]), text=text, language=maybe,
-                             published=maybe, articles=st.lists(text, max_size=3).map(tuple))
+                             published=maybe, articles=st.lists(text, max_size=3).map(tuple),
+                             translations=st.lists(st.tuples(text, text), max_size=2).map(tuple))
 stories = st.builds(Story, id=text,
                     titles=st.dictionaries(st.sampled_from(["en", "ru", "uk"]), text).map(lambda d: tuple(d.items())),
                     languages=st.lists(text, max_size=3).map(tuple), first_published=maybe,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
+from storyline.connect.meaning import vector_bytes
 from storyline.records import Article, Dateline, Entity, Mention, Names, Quote
 from storyline.serve import create_app
 from storyline.serve.views import display_date, paragraph_segments, safe_url, snippet_html
-from storyline.store import MARK_END, MARK_START, Store
+from storyline.store import MARK_END, MARK_START, Links, Store
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=window.__xss=1>"
@@ -21,15 +23,17 @@ RU = Article(
     id="a" * 16, source="tass.ru/1.html", language="ru", title="Путин провёл переговоры в Минске",
     subtitle="Встреча длилась три часа", published="2024-03-01T10:00:00+03:00",
     dateline=Dateline("МИНСК", "ТАСС", "МИНСК, 1 марта. /ТАСС/."),
-    body=("Владимир Путин провёл переговоры о ценах на газ.", "«Мы договорились», — сказал он."),
-    entities=(PUTIN,), quotes=(Quote("Владимир Путин", "putin", "direct", "Мы договорились", "сказал", 1, 1, 15),),
+    body=("Владимир Путин провёл переговоры о ценах на газ.", "«Мы договорились о ценах на газ», — сказал он."),
+    entities=(PUTIN,), quotes=(Quote("Владимир Путин", "putin", "direct", "Мы договорились о ценах на газ",
+                                     "сказал", 1, 1, 31),),
     url="https://tass.ru/1")
 EN = Article(
     id="b" * 16, source="reuters.com/2.html", language="en", title="Putin holds talks in Minsk",
     published="2024-03-01T12:00:00Z", dateline=Dateline("MINSK", "Reuters", "MINSK, March 1 (Reuters) -"),
-    body=("Vladimir Putin held talks on gas prices.",),
+    body=("Vladimir Putin held talks on gas prices.", "He said they had agreed on gas prices."),
     entities=(Entity("putin", "Vladimir Putin", "PER", Names("Vladimir Putin", "Владимир Путин"),
-                     mentions=(Mention(0, 0, 14, "Vladimir Putin"),)),))
+                     mentions=(Mention(0, 0, 14, "Vladimir Putin"),)),),
+    quotes=(Quote("Vladimir Putin", "putin", "indirect", "they had agreed on gas prices", "said", 1, 8, 37),))
 LATER = Article(id="c" * 16, source="tass.ru/3.html", language="ru", title="Итоги переговоров",
                 published="2024-03-02", body=("Итоги.",))
 HOSTILE = Article(
@@ -38,13 +42,19 @@ HOSTILE = Article(
     dateline=Dateline(SCRIPT, IMG, SCRIPT), published="2024-01-01",
     entities=(Entity(SCRIPT, IMG, 'PER" onmouseover="alert(1)', mentions=(Mention(0, 0, 6, "Before"),)),),
     quotes=(Quote(SCRIPT, None, "direct", IMG, SCRIPT, 0, 0, 1),))
+HOSTILE_RU = Article(id="e" * 16, source="evil.ru", language="ru", title="Враждебный текст", published="2024-01-02",
+                     quotes=(Quote(None, None, "direct", f"{SCRIPT} {IMG}", "сказал", 0, 0, 1),))
+# One statement in two languages: the same vector for both reports of each.
+SAME = (vector_bytes(np.ones(512, dtype=np.float32) / np.sqrt(512)),)
 
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory):
     path = tmp_path_factory.mktemp("serve") / "serve.db"
     with Store(path) as store:
-        store.add([(RU, "minsk"), (EN, "minsk"), (LATER, "follow-up"), (HOSTILE, "hostile")])
+        store.add([(RU, "minsk", Links(quote_vectors=SAME)), (EN, "minsk", Links(quote_vectors=SAME)),
+                   (LATER, "follow-up"), (HOSTILE, "hostile", Links(quote_vectors=SAME)),
+                   (HOSTILE_RU, "hostile", Links(quote_vectors=SAME))])
         store.merge_stories("minsk", "follow-up")
     return str(path)
 
@@ -92,8 +102,11 @@ def test_serve_story_page_shows_who_and_what_was_said(client):
             ' <span class="alias">Владимир Путин</span></li>') in who
     said = html.split('<section class="statements">')[1].split("</section>")[0]
     assert '<h3><a href="/entities/putin">Владимир Путин</a></h3>' in said
-    assert '<blockquote lang="ru">Мы договорились</blockquote>' in said
-    assert f'<time>2024-03-01 10:00</time> · <a href="/articles/{RU.id}">report</a>' in said
+    assert '<blockquote lang="ru">Мы договорились о ценах на газ</blockquote>' in said
+    assert ('<blockquote class="translation" lang="en"><span class="lang">en</span>'
+            ' they had agreed on gas prices</blockquote>') in said
+    assert (f'<time>2024-03-01 10:00</time> · <a href="/articles/{RU.id}">report</a>,'
+            f' <a href="/articles/{EN.id}">2</a>') in said
 
 
 def test_serve_entity_page_shows_names_statements_and_articles(client):
@@ -102,7 +115,7 @@ def test_serve_entity_page_shows_names_statements_and_articles(client):
     assert '<h1><span class="entity entity-PER">Владимир Путин</span></h1>' in html
     assert "PER · 2 articles · 1 statement" in html
     assert 'Also named: <span class="alias">Vladimir Putin</span>' in html
-    assert '<blockquote lang="ru">Мы договорились</blockquote>' in html
+    assert '<blockquote lang="ru">Мы договорились о ценах на газ</blockquote>' in html
     ru_column, en_column = html.split('<section class="column">')[1:]
     assert RU.title in ru_column and EN.title in en_column
 
@@ -111,7 +124,8 @@ def test_serve_api_entity_and_unknown_entity(client):
     data = client.get("/api/entities/putin").json()
     assert (data["name"], data["type"], data["names"]) == ("Владимир Путин", "PER", ["Владимир Путин", "Vladimir Putin"])
     assert [a["id"] for a in data["articles"]] == [RU.id, EN.id]
-    assert [(s["speaker_id"], s["text"]) for s in data["statements"]] == [("putin", "Мы договорились")]
+    assert [(s["speaker_id"], s["text"], s["translations"]) for s in data["statements"]] == [
+        ("putin", "Мы договорились о ценах на газ", [["en", "they had agreed on gas prices"]])]
     assert client.get("/api/entities/nobody").status_code == 404
     assert client.get("/entities/nobody").status_code == 404
 
@@ -128,7 +142,7 @@ def test_serve_article_page_shows_the_clean_article(client):
     assert f"<h1>{RU.title}</h1>" in html
     assert RU.subtitle in html and "МИНСК, 1 марта. /ТАСС/." in html
     assert '<span class="entity entity-PER" title="PER: Владимир Путин">Владимир Путин</span> провёл' in html
-    assert "<blockquote lang=\"ru\">Мы договорились</blockquote>" in html
+    assert "<blockquote lang=\"ru\">Мы договорились о ценах на газ</blockquote>" in html
     assert '<td lang="en">Vladimir Putin</td>' in html
     assert 'href="https://tass.ru/1"' in html and 'href="/stories/minsk"' in html
 

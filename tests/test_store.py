@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,7 +10,8 @@ from hypothesis import strategies as st
 from storyline.records import (
     Article, Dateline, Entity, Mention, Names, Problem, Quote, Story, StoryArticle, failed,
 )
-from storyline.store import MARK_END, MARK_START, Store
+from storyline.connect.meaning import vector_bytes
+from storyline.store import MARK_END, MARK_START, Links, Store
 
 # --- hypothesis strategies for the records ---
 
@@ -197,6 +199,24 @@ def test_store_story_statements_once_per_statement_in_date_order(store):
         (None, "2024-03-02", ("1" * 16,)),
     ]
     assert statements[1].kind == "direct"
+
+
+def test_store_story_statements_join_translations_by_their_stored_vectors(store):
+    english, russian = "The door to diplomacy with Moscow remains open", "Дверь для дипломатии с Москвой открыта"
+    vector = vector_bytes(np.ones(512, dtype=np.float32) / np.sqrt(512))
+    store.add([
+        (article("1" * 16, published="2024-03-01", keys=["psaki"], quotes=(said("psaki", english),)), "s",
+         Links(quote_vectors=(vector,))),
+        (article("2" * 16, language="ru", published="2024-03-02", keys=["psaki"],
+                 quotes=(said("psaki", russian),)), "s", Links(quote_vectors=(vector,))),
+        (article("3" * 16, language="ru", published="2024-03-03", keys=["psaki"],
+                 quotes=(said("psaki", russian + " для всех"),)), "s"),  # no vector: joins by its words
+    ])
+    (statement,) = store.story("s").statements
+    assert (statement.language, statement.text) == ("en", english)
+    assert statement.translations == (("ru", russian + " для всех"),)
+    assert statement.articles == ("1" * 16, "2" * 16, "3" * 16)
+    assert store.dossier("psaki").statements == (statement,)
 
 
 def test_store_story_entities_most_named_first_merged_ones_as_one(store):

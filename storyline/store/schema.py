@@ -121,6 +121,10 @@ MIGRATIONS: tuple[str, ...] = (
         new_id TEXT NOT NULL
     );
     """,
+    # 5: quotations' sentence vectors, which join one statement's reports across languages.
+    """
+    ALTER TABLE quotes ADD COLUMN vector BLOB;  -- float16, as article_vectors; NULL when not encoded
+    """,
 )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.connect.meaning import vector_from_bytes
 from storyline.records import Article, Dossier, Names, Quote, Story, StoryArticle, StoryEntity
 from storyline.store.schema import migrate
 from storyline.store.search import (
@@ -34,6 +35,7 @@ class Links:
     copy_of: str | None = None      # the original this article is a wire copy of
     copy_similarity: float = 0.0
     lemmas: str | None = None       # `article_lemmas`, when computed elsewhere (ingest's workers)
+    quote_vectors: tuple[bytes | None, ...] = ()  # the article's quotes' vectors, in order
 
 
 class Store:
@@ -78,7 +80,7 @@ class Store:
                     continue
                 story_id = self.resolve_story(story_id or article.id)
                 links = links[0] if links else Links()
-                seq = self._insert_article(article, story_id, links.lemmas)
+                seq = self._insert_article(article, story_id, links)
                 if seq:
                     self._insert_links(article.id, seq, links)
                     added += 1
@@ -92,7 +94,7 @@ class Store:
             "INSERT OR REPLACE INTO errors (source, code, message) VALUES (?, ?, ?)",
             (article.source, article.error.code, article.error.message))
 
-    def _insert_article(self, article: Article, story_id: str, lemmas: str | None = None) -> int | None:
+    def _insert_article(self, article: Article, story_id: str, links: Links) -> int | None:
         """The new article's seq, or None when the same content was stored before."""
         cursor = self.connection.execute(
             "INSERT OR IGNORE INTO articles (id, source, url, language, title, published, story_id, json)"
@@ -101,9 +103,9 @@ class Store:
              article.published, story_id, json.dumps(article.as_json(), ensure_ascii=False)))
         if cursor.rowcount == 0:  # the same content was stored before
             return None
-        self._insert_text(cursor.lastrowid, article, lemmas)
+        self._insert_text(cursor.lastrowid, article, links.lemmas)
         self._insert_entities(article, cursor.lastrowid)
-        self._insert_quotes(article)
+        self._insert_quotes(article, links.quote_vectors)
         return cursor.lastrowid
 
     def _insert_text(self, seq: int, article: Article, lemmas: str | None = None) -> None:
@@ -153,10 +155,12 @@ class Store:
                 "INSERT OR REPLACE INTO wire_copies (article_id, original_id, similarity) VALUES (?, ?, ?)",
                 (old, article_id, similarity))
 
-    def _insert_quotes(self, article: Article) -> None:
+    def _insert_quotes(self, article: Article, vectors: tuple[bytes | None, ...]) -> None:
+        vectors = vectors or (None,) * len(article.quotes)
         self.connection.executemany(
-            "INSERT INTO quotes (article_id, speaker, speaker_id, kind, text) VALUES (?, ?, ?, ?, ?)",
-            [(article.id, q.speaker, q.speaker_id, q.kind, q.text) for q in article.quotes])
+            "INSERT INTO quotes (article_id, speaker, speaker_id, kind, text, vector) VALUES (?, ?, ?, ?, ?, ?)",
+            [(article.id, q.speaker, q.speaker_id, q.kind, q.text, vector)
+             for q, vector in zip(article.quotes, vectors)])
 
     def _refresh_story(self, story_id: str) -> None:
         """Recount a story's summary row from its articles (through the story index)."""
@@ -321,12 +325,11 @@ class Store:
         names.update(name for (name,) in self.connection.execute(
             "SELECT name FROM entity_names WHERE entity_id = ?", (id,)))
         articles = {row[0]: StoryArticle(*row[:6]) for row in rows}
-        quotes = [(article_id, Quote(speaker, id, kind, text, None, 0, 0, 0)) for article_id, speaker, kind, text
-                  in self.connection.execute(
-                      "SELECT q.article_id, q.speaker, q.kind, q.text FROM quotes AS q"
-                      " JOIN articles AS a ON a.id = q.article_id"
-                      " WHERE q.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq, q.rowid", (ids,))]
-        return build_dossier(id, type, [name for name, _ in names.most_common()], articles.values(), quotes)
+        quotes, vectors = read_quotes(self.connection.execute(
+            "SELECT q.article_id, q.speaker, ?, q.kind, q.text, q.vector FROM quotes AS q"
+            " JOIN articles AS a ON a.id = q.article_id"
+            " WHERE q.speaker_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq, q.rowid", (id, ids)))
+        return build_dossier(id, type, [name for name, _ in names.most_common()], articles.values(), quotes, vectors)
 
     def story_started(self, id: str) -> int | None:
         """When a story began, as the seq of its first article: the older story keeps its id in a merge."""
@@ -360,7 +363,7 @@ class Store:
         for story_id, *fields in rows:
             members.setdefault(story_id, []).append(StoryArticle(*fields))
         entities, quotes = self._story_entities(ids), self._story_quotes(ids)
-        return {id: build_story(id, articles, entities.get(id, ()), quotes.get(id, ()))
+        return {id: build_story(id, articles, entities.get(id, ()), *quotes.get(id, ((), None)))
                 for id, articles in members.items()}
 
     def _story_entities(self, ids: list[str]) -> dict[str, list[StoryEntity]]:
@@ -378,19 +381,19 @@ class Store:
             entities.setdefault(story_id, []).append(StoryEntity(id, name, type, Names(en, ru), count))
         return entities
 
-    def _story_quotes(self, ids: list[str]) -> dict[str, list[tuple[str, Quote]]]:
-        """Per story, (article id, quote) in the order the articles were stored and quoted."""
+    def _story_quotes(self, ids: list[str]) -> dict[str, tuple[list[tuple[str, Quote]], dict]]:
+        """Per story, (article id, quote) in the order the articles were stored and quoted,
+        and the quotes' vectors by article."""
         rows = self.connection.execute(
-            "SELECT a.story_id, q.article_id, q.speaker, coalesce(r.new_id, q.speaker_id), q.kind, q.text"
+            "SELECT a.story_id, q.article_id, q.speaker, coalesce(r.new_id, q.speaker_id), q.kind, q.text, q.vector"
             " FROM quotes AS q JOIN articles AS a ON a.id = q.article_id"
             " LEFT JOIN entity_redirects AS r ON r.old_id = q.speaker_id"
             " WHERE a.story_id IN (SELECT value FROM json_each(?)) ORDER BY a.seq, q.rowid",
             (_json_list(ids),))
-        quotes: dict[str, list[tuple[str, Quote]]] = {}
-        for story_id, article_id, speaker, speaker_id, kind, text in rows:
-            quote = Quote(speaker, speaker_id, kind, text, None, 0, 0, 0)
-            quotes.setdefault(story_id, []).append((article_id, quote))
-        return quotes
+        by_story: dict[str, list] = {}
+        for story_id, *row in rows:
+            by_story.setdefault(story_id, []).append(row)
+        return {story_id: read_quotes(rows) for story_id, rows in by_story.items()}
 
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
         """Best matches first, each with a body snippet whose matches sit between MARK_START and MARK_END."""
@@ -471,6 +474,16 @@ class _Transaction:
 
 def indexed_body(article: Article) -> str:
     return "\n\n".join(filter(None, (article.subtitle, *article.body)))
+
+
+def read_quotes(rows: Iterable[tuple]) -> tuple[list[tuple[str, Quote]], dict[str, list]]:
+    """(article id, quote) pairs and the quotes' vectors by article (None where not encoded),
+    from (article id, speaker, speaker id, kind, text, vector bytes) rows."""
+    quotes, vectors = [], {}
+    for article_id, speaker, speaker_id, kind, text, vector in rows:
+        quotes.append((article_id, Quote(speaker, speaker_id, kind, text, None, 0, 0, 0)))
+        vectors.setdefault(article_id, []).append(vector_from_bytes(vector) if vector else None)
+    return quotes, vectors
 
 
 def article_lemmas(article: Article, lemmatize: Lemmatize | None) -> str:

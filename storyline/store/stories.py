@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.records import Article, Dossier, Quote, Story, StoryArticle, StoryEntity, StoryStatement
-from storyline.understand.statements import group_statements
+from storyline.understand.statements import Vectors, group_statements
 
 # A story page lists the entities named most often; the long tail is in the articles.
 STORY_ENTITIES = 20
@@ -26,9 +26,10 @@ def date_order(published: str | None) -> tuple[int, str]:
 
 
 def build_story(story_id: str, articles: Iterable[StoryArticle], entities: Iterable[StoryEntity] = (),
-                quotes: Iterable[tuple[str, Quote]] = ()) -> Story:
+                quotes: Iterable[tuple[str, Quote]] = (), quote_vectors: Vectors | None = None) -> Story:
     """A story from its articles, which must come in insertion order (the tie-break), the
-    entities they name (with article counts) and their (article id, quote) pairs."""
+    entities they name (with article counts), their (article id, quote) pairs and the
+    quotes' vectors by article, which join statements across languages."""
     ordered = tuple(sorted(articles, key=lambda article: date_order(article.published)))
     dates = [article.published for article in ordered if is_full_date(article.published)]
     return Story(
@@ -39,21 +40,21 @@ def build_story(story_id: str, articles: Iterable[StoryArticle], entities: Itera
         last_published=max(dates, default=None),
         articles=ordered,
         entities=tuple(sorted(entities, key=lambda e: (-e.articles, e.type, e.name)))[:STORY_ENTITIES],
-        statements=story_statements(ordered, quotes),
+        statements=story_statements(ordered, quotes, quote_vectors),
     )
 
 
 def build_dossier(id: str, type: str, names: list[str], articles: Iterable[StoryArticle],
-                  quotes: Iterable[tuple[str, Quote]]) -> Dossier:
+                  quotes: Iterable[tuple[str, Quote]], quote_vectors: Vectors | None = None) -> Dossier:
     """An entity from its names (most used first), the articles naming it in insertion
-    order, and the (article id, quote) pairs it is the speaker of."""
+    order, the (article id, quote) pairs it is the speaker of, and their vectors."""
     ordered = tuple(sorted(articles, key=lambda article: date_order(article.published)))
     return Dossier(id=id, name=names[0], type=type, names=tuple(names), articles=ordered,
-                   statements=story_statements(ordered, quotes))
+                   statements=story_statements(ordered, quotes, quote_vectors))
 
 
-def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[str, Quote]]
-                     ) -> tuple[StoryStatement, ...]:
+def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[str, Quote]],
+                     quote_vectors: Vectors | None = None) -> tuple[StoryStatement, ...]:
     """The story's quotations as statements, each once with all its reports, earliest first."""
     position = {article.id: number for number, article in enumerate(ordered)}
     by_article: dict[str, list[Quote]] = {}  # in each article's own order
@@ -62,14 +63,14 @@ def story_statements(ordered: tuple[StoryArticle, ...], quotes: Iterable[tuple[s
     reporting = [Article(id=a.id, source=a.source, language=a.language, quotes=tuple(by_article[a.id]))
                  for a in ordered if a.id in by_article]
     timeline = []
-    for statement in group_statements(reporting):
+    for statement in group_statements(reporting, vectors=quote_vectors):
         ids = sorted({article_id for article_id, _ in statement.reports}, key=position.__getitem__)
         kind = "direct" if any(quote.kind == "direct" for _, quote in statement.reports) else "indirect"
         first = min(by_article[ids[0]].index(quote) for article_id, quote in statement.reports
                     if article_id == ids[0])
         timeline.append(((position[ids[0]], first), StoryStatement(
             statement.speaker, statement.speaker_id, kind, statement.text, statement.language,
-            ordered[position[ids[0]]].published, tuple(ids))))
+            ordered[position[ids[0]]].published, tuple(ids), statement.translations)))
     return tuple(statement for _, statement in sorted(timeline, key=lambda pair: pair[0]))
 
 
