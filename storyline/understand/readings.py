@@ -74,5 +74,5 @@ def model_text(text: str) -> str:
 
 def is_shouting(text: str) -> bool:
     """Mostly capital letters: headlines and wire flashes typed in caps."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 10 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = sum(map(str.isalpha, text))  # map: C speed, where a generator took ~2% of reading
+    return letters >= 10 and sum(map(str.isupper, text)) >= 0.8 * letters
