@@ -64,3 +64,18 @@ def test_reports_of_one_language_join_on_words_before_translations_are_matched()
     vectors = {"a": [unit(1, 0)], "b": [None], "c": [unit(1, 0.2)]}
     (statement,) = group_statements(articles, vectors=vectors)
     assert [id for id, _ in statement.reports] == ["a", "b", "c"]
+
+
+def test_closest_pairs_are_the_same_compared_in_blocks(monkeypatch):
+    from storyline.understand import statements
+
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(60, 8))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    speakers = [None, "PER:a", "PER:b"]
+    first = [(i, vectors[i], speakers[i % 3]) for i in range(35)]
+    second = [(i, vectors[i], speakers[i % 2]) for i in range(35, 60)]
+    whole = statements.closest_pairs(first, second, 0.2)
+    monkeypatch.setattr(statements, "ROWS_AT_ONCE", 4)
+    assert statements.closest_pairs(first, second, 0.2) == whole
+    assert whole  # the blocks had pairs to agree on

@@ -43,6 +43,7 @@ COMMON_SHINGLE = 500
 # translation, against 0.993 at 0.5; each 0.05 higher finds about 2 points fewer.
 TRANSLATION_COSINE = 0.6
 
+ROWS_AT_ONCE = 1024  # statements compared with all those of another language in one block
 Vectors = Mapping[str, Sequence["np.ndarray | None"]]  # article id -> its quotes' vectors, in order
 
 
@@ -143,15 +144,25 @@ def translation_pairs(reports: list[Report], statements: list[list[int]], cosine
 
 def closest_pairs(first: list, second: list, cosine: float) -> list[tuple[int, int]]:
     """The report indexes of (report index, vector, speaker id) entries of the two lists
-    that are each other's closest, at least `cosine` alike."""
-    similar = np.array([v for _, v, _ in first]) @ np.array([v for _, v, _ in second]).T
-    speakers_a, speakers_b = ([speaker or "" for _, _, speaker in entries] for entries in (first, second))
-    named_a, named_b = np.array([bool(s) for s in speakers_a]), np.array([bool(s) for s in speakers_b])
-    differ = np.array(speakers_a, dtype=object)[:, None] != np.array(speakers_b, dtype=object)[None, :]
-    similar[named_a[:, None] & named_b[None, :] & differ] = -1.0
-    best_in_second, best_in_first = similar.argmax(axis=1), similar.argmax(axis=0)
+    that are each other's closest, at least `cosine` alike. Rows go in blocks, so that a
+    much-quoted speaker's page holds a block of cosines in memory, not all of them."""
+    codes: dict = {None: 0}  # speakers as numbers; 0 is no named speaker
+    speakers_a = np.array([codes.setdefault(s, len(codes)) for _, _, s in first])
+    speakers_b = np.array([codes.setdefault(s, len(codes)) for _, _, s in second])
+    vectors_b = np.array([v for _, v, _ in second])
+    best_in_second = np.empty(len(first), dtype=int)
+    best_cosine, best_in_first = np.full(len(second), -np.inf), np.zeros(len(second), dtype=int)
+    for start in range(0, len(first), ROWS_AT_ONCE):
+        rows = slice(start, start + ROWS_AT_ONCE)
+        similar = np.array([v for _, v, _ in first[rows]]) @ vectors_b.T
+        a, b = speakers_a[rows, None], speakers_b[None, :]
+        similar[(a != 0) & (b != 0) & (a != b)] = -1.0
+        best_in_second[rows] = similar.argmax(axis=1)
+        block_best = similar.max(axis=0)
+        better = block_best > best_cosine
+        best_cosine[better], best_in_first[better] = block_best[better], start + similar.argmax(axis=0)[better]
     return [(first[row][0], second[column][0]) for row, column in enumerate(best_in_second)
-            if best_in_first[column] == row and similar[row, column] >= cosine]
+            if best_in_first[column] == row and best_cosine[column] >= cosine]
 
 
 def statement(members: list[Report]) -> Statement:
