@@ -58,7 +58,7 @@ class Report(NamedTuple):
 class Statement:
     """What was said once, with every report of it: (article id, quote) in input order."""
 
-    text: str  # the longest report's words
+    text: str  # the longest report in `language`
     speaker: str | None
     speaker_id: str | None
     language: str | None  # the first report's; `text` is the longest report in it
@@ -167,15 +167,15 @@ def closest_pairs(first: list, second: list, cosine: float) -> list[tuple[int, i
 
 def statement(members: list[Report]) -> Statement:
     language = members[0].language
-    longest = longest_text(m for m in members if m.language == language)
+    longest = longest_quote(m for m in members if m.language == language)
     named = next((m.quote for m in members if m.quote.speaker_id), longest)
-    translations = tuple((other, longest_text(m for m in members if m.language == other).text)
+    translations = tuple((other, longest_quote(m for m in members if m.language == other).text)
                          for other in dict.fromkeys(m.language for m in members) if other != language)
     return Statement(longest.text, named.speaker, named.speaker_id, language,
                      tuple((m.article_id, m.quote) for m in members), translations)
 
 
-def longest_text(reports: Iterable[Report]) -> Quote:
+def longest_quote(reports: Iterable[Report]) -> Quote:
     return max((report.quote for report in reports), key=lambda quote: len(quote.text))
 
 
