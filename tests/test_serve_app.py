@@ -44,6 +44,14 @@ HOSTILE = Article(
     quotes=(Quote(SCRIPT, None, "direct", IMG, SCRIPT, 0, 0, 1),))
 HOSTILE_RU = Article(id="e" * 16, source="evil.ru", language="ru", title="Враждебный текст", published="2024-01-02",
                      quotes=(Quote(None, None, "direct", f"{SCRIPT} {IMG}", "сказал", 0, 0, 1),))
+WIRE_BODY = ("Grain talks resumed in Geneva on Monday after a week of delays.",
+             "The delegations agreed on an agenda of five points for the next round.",
+             "Inspections of ships will resume on Wednesday under the old rules.")
+ORIGINAL = Article(id="f" * 16, source="interfax.com/5.html", language="en", title="Grain talks resume",
+                   published="2023-12-01", body=WIRE_BODY)
+COPY = Article(id="9" * 16, source="aggregator.example/5.html", language="en", title="Grain talks resume",
+               published="2023-12-02",
+               body=(WIRE_BODY[0], WIRE_BODY[1].replace("five", "six"), f"Subscribe to our newsletter {SCRIPT}"))
 # One statement in two languages: the same vector for both reports of each.
 SAME = (vector_bytes(np.ones(512, dtype=np.float32) / np.sqrt(512)),)
 
@@ -54,7 +62,8 @@ def db_path(tmp_path_factory):
     with Store(path) as store:
         store.add([(RU, "minsk", Links(quote_vectors=SAME)), (EN, "minsk", Links(quote_vectors=SAME)),
                    (LATER, "follow-up"), (HOSTILE, "hostile", Links(quote_vectors=SAME)),
-                   (HOSTILE_RU, "hostile", Links(quote_vectors=SAME))])
+                   (HOSTILE_RU, "hostile", Links(quote_vectors=SAME)),
+                   (ORIGINAL, "wire"), (COPY, "wire", Links(copy_of=ORIGINAL.id, copy_similarity=0.8))])
         store.merge_stories("minsk", "follow-up")
     return str(path)
 
@@ -107,6 +116,35 @@ def test_serve_story_page_shows_who_and_what_was_said(client):
             ' they had agreed on gas prices</blockquote>') in said
     assert (f'<time>2024-03-01 10:00</time> · <a href="/articles/{RU.id}">report</a>,'
             f' <a href="/articles/{EN.id}">2</a>') in said
+
+
+def test_serve_story_page_lists_wire_copies_under_their_original(client):
+    html = client.get("/stories/wire").text
+    assert html.count(f'href="/articles/{COPY.id}"') == 1  # not an entry of its own
+    assert ('<p class="meta copies">Wire copies: <a href="/articles/9999999999999999">aggregator.example/5.html</a>'
+            '</p>') in html
+
+
+def test_serve_article_pages_show_wire_copies_and_what_a_copy_changed(client):
+    copy = client.get(f"/articles/{COPY.id}").text
+    assert f'Republishes <a href="/articles/{ORIGINAL.id}" lang="en">Grain talks resume</a>' in copy
+    assert "80% of the shorter text the same" in copy
+    added = copy.split("<h3>Added in this copy</h3>")[1].split("</ul>")[0]
+    assert "Subscribe to our newsletter &lt;script&gt;alert(1)" in added
+    assert WIRE_BODY[2] in copy.split("<h3>Cut from the original</h3>")[1].split("</ul>")[0]
+    assert f"<li><del>{WIRE_BODY[1]}</del> <ins>{COPY.body[1]}</ins></li>" in copy
+    assert_no_live_markup(copy)
+    original = client.get(f"/articles/{ORIGINAL.id}").text
+    assert f'<h2>Republished as</h2>\n  <ul><li><a href="/articles/{COPY.id}">aggregator.example/5.html</a>' in original
+
+
+def test_serve_api_article_says_whose_copy_it_is_and_its_copies(client):
+    copy = client.get(f"/api/articles/{COPY.id}").json()
+    assert (copy["wire_copy_of"]["id"], copy["wire_copy_of"]["similarity"]) == (ORIGINAL.id, 0.8)
+    assert copy["wire_copy_of"]["cut"] == [WIRE_BODY[2]]
+    assert copy["copies"] == []
+    original = client.get(f"/api/articles/{ORIGINAL.id}").json()
+    assert (original["wire_copy_of"], original["copies"]) == (None, [{"id": COPY.id, "similarity": 0.8}])
 
 
 def test_serve_entity_page_shows_names_statements_and_articles(client):
@@ -284,3 +322,14 @@ def test_serve_paragraph_segments_skip_bad_and_overlapping_mentions():
     segments = paragraph_segments("Vladimir Putin met the press.", 0, [entity])
     assert [(s.text, s.entity is not None) for s in segments] == [
         ("Vladimir Putin", True), (" met the press.", False)]
+
+
+def test_serve_columns_put_copies_under_originals_that_are_there():
+    from storyline.records import StoryArticle
+    from storyline.serve.views import by_language
+
+    original, copy = StoryArticle("o", "a.ru", "ru", "T", None), StoryArticle("c", "b.ru", "ru", "T", None, "o")
+    stray = StoryArticle("s", "c.ru", "ru", "T", None, "elsewhere")  # its original is in another story
+    columns = by_language([original, copy, stray])
+    assert [(entry.article.id, [c.id for c in entry.copies]) for entry in columns["ru"]] == [("o", ["c"]), ("s", [])]
+    assert [entry.article.id for entry in by_language([original, copy], originals={})["ru"]] == ["o", "c"]

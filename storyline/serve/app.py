@@ -7,6 +7,7 @@ no scripts at all, so even a slip in escaping cannot run one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storyline.connect.copies import copy_differences
+from storyline.records import Article
 from storyline.serve import views
 from storyline.store import Store
 from storyline.store.search import ExpandTerm, Lemmatize
@@ -85,7 +88,8 @@ def add_pages(app: FastAPI, templates: Jinja2Templates, open_store) -> None:
         if story.id != story_id:  # merged into another story: send old links to the new page
             return RedirectResponse(request.url_for("story_page", story_id=story.id), status_code=308)
         articles = store.articles(article.id for article in story.articles)
-        return page(request, "story.html", story=story, columns=views.by_language(articles),
+        originals = {article.id: article.wire_copy_of for article in story.articles}
+        return page(request, "story.html", story=story, columns=views.by_language(articles, originals),
                     speakers=views.by_speaker(story.statements))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -94,7 +98,7 @@ def add_pages(app: FastAPI, templates: Jinja2Templates, open_store) -> None:
         paragraphs = [views.paragraph_segments(text, number, article.entities)
                       for number, text in enumerate(article.body)]
         return page(request, "article.html", article=article, paragraphs=paragraphs,
-                    story_id=store.article_story(article_id))
+                    story_id=store.article_story(article_id), **wire_copies(store, article))
 
     @app.get("/entities/{entity_id:path}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str, store: Store = Depends(open_store)):
@@ -122,7 +126,11 @@ def add_api(app: FastAPI, open_store) -> None:
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str, store: Store = Depends(open_store)):
         article = find(store.article(article_id), "article", article_id)
-        return {**article.as_json(), "story_id": store.article_story(article_id)}
+        copies = wire_copies(store, article)
+        original = copies["original"] and {"id": copies["original"].id, "similarity": copies["similarity"],
+                                           **dataclasses.asdict(copies["differences"])}
+        return {**article.as_json(), "story_id": store.article_story(article_id), "wire_copy_of": original,
+                "copies": [{"id": copy.id, "similarity": similarity} for copy, similarity in copies["copies"]]}
 
     @app.get("/api/entities/{entity_id:path}")
     def api_entity(entity_id: str, store: Store = Depends(open_store)):
@@ -143,6 +151,20 @@ def add_error_pages(app: FastAPI, templates: Jinja2Templates) -> None:
             return JSONResponse({"detail": error.detail}, status_code=error.status_code)
         return templates.TemplateResponse(request, "not_found.html", {"detail": error.detail},
                                           status_code=404)
+
+
+def wire_copies(store: Store, article: Article) -> dict:
+    """The original an article republishes (with its similarity and what the copy changed)
+    and the copies that republish it."""
+    original, similarity, differences = None, None, None
+    found = store.original(article.id)
+    if found:
+        original, similarity = store.article(found[0]), found[1]
+        differences = copy_differences(original, article) if original else None
+    copies = store.copies(article.id)
+    stored = {copy.id: copy for copy in store.articles(id for id, _ in copies)}
+    return {"original": original, "similarity": similarity, "differences": differences,
+            "copies": [(stored[id], share) for id, share in copies if id in stored]}
 
 
 def find(record, kind: str, id: str):

@@ -6,7 +6,7 @@ either as plain strings for Jinja to escape, or as Markup built from escaped tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -79,11 +79,30 @@ def article_summary(article: Article) -> dict:
             "title": article.title, "published": article.published}
 
 
-def by_language(articles: Iterable[Article | StoryArticle]) -> dict[str, list[Article | StoryArticle]]:
-    """Articles grouped into one column per language, in the order given (date order)."""
-    columns: dict[str, list[Article]] = {}
+@dataclass(frozen=True)
+class Entry:
+    """An article of a column, with the wire copies that republish it."""
+
+    article: Article | StoryArticle
+    copies: tuple[Article | StoryArticle, ...] = ()
+
+
+def by_language(articles: Iterable[Article | StoryArticle], originals: Mapping[str, str | None] | None = None
+                ) -> dict[str, list[Entry]]:
+    """Articles grouped into one column per language, in the order given (date order); a
+    wire copy goes under its original (`originals`: copy id -> original id, else the
+    articles' own `wire_copy_of`) when that is among them."""
+    articles = list(articles)
+    originals = originals if originals is not None else {a.id: getattr(a, "wire_copy_of", None) for a in articles}
+    present = {article.id for article in articles}
+    copies: dict[str, list] = {}
     for article in articles:
-        columns.setdefault(article.language or "", []).append(article)
+        if originals.get(article.id) in present:
+            copies.setdefault(originals[article.id], []).append(article)
+    columns: dict[str, list[Entry]] = {}
+    for article in articles:
+        if originals.get(article.id) not in present:
+            columns.setdefault(article.language or "", []).append(Entry(article, tuple(copies.get(article.id, ()))))
     return columns
 
 
