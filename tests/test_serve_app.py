@@ -47,8 +47,10 @@ HOSTILE_RU = Article(id="e" * 16, source="evil.ru", language="ru", title="Вра
 WIRE_BODY = ("Grain talks resumed in Geneva on Monday after a week of delays.",
              "The delegations agreed on an agenda of five points for the next round.",
              "Inspections of ships will resume on Wednesday under the old rules.")
+READY = "We are ready (for further contacts - IF). The door remains open"
 ORIGINAL = Article(id="f" * 16, source="interfax.com/5.html", language="en", title="Grain talks resume",
-                   published="2023-12-01", body=WIRE_BODY)
+                   published="2023-12-01", body=WIRE_BODY,
+                   quotes=(Quote(None, None, "direct", READY, "said", 0, 0, 1, ("(for further contacts - IF)",)),))
 COPY = Article(id="9" * 16, source="aggregator.example/5.html", language="en", title="Grain talks resume",
                published="2023-12-02",
                body=(WIRE_BODY[0], WIRE_BODY[1].replace("five", "six"), f"Subscribe to our newsletter {SCRIPT}"))
@@ -135,6 +137,8 @@ def test_serve_article_pages_show_wire_copies_and_what_a_copy_changed(client):
     assert f"<li><del>{WIRE_BODY[1]}</del> <ins>{COPY.body[1]}</ins></li>" in copy
     assert_no_live_markup(copy)
     original = client.get(f"/articles/{ORIGINAL.id}").text
+    assert ('<blockquote lang="en">We are ready <span class="insertion" title="the editor\'s, not the'
+            ' speaker\'s">(for further contacts - IF)</span>. The door remains open</blockquote>') in original
     assert f'<h2>Republished as</h2>\n  <ul><li><a href="/articles/{COPY.id}">aggregator.example/5.html</a>' in original
 
 
@@ -333,3 +337,10 @@ def test_serve_columns_put_copies_under_originals_that_are_there():
     columns = by_language([original, copy, stray])
     assert [(entry.article.id, [c.id for c in entry.copies]) for entry in columns["ru"]] == [("o", ["c"]), ("s", [])]
     assert [entry.article.id for entry in by_language([original, copy], originals={})["ru"]] == ["o", "c"]
+
+
+def test_serve_quote_segments_set_editors_insertions_apart():
+    from storyline.serve.views import quote_segments
+
+    quote = Quote(None, None, "direct", "A (b - IF) c (b - IF)", "said", 0, 0, 1, ("(b - IF)", "(b - IF)", "(x)", ""))
+    assert quote_segments(quote) == [("A ", False), ("(b - IF)", True), (" c ", False), ("(b - IF)", True)]

@@ -66,6 +66,7 @@ def make_templates() -> Jinja2Templates:
     environment.filters["safe_url"] = views.safe_url
     environment.filters["snippet_html"] = views.snippet_html
     environment.filters["entity_class"] = views.entity_class
+    environment.filters["quote_segments"] = views.quote_segments
     return Jinja2Templates(env=environment)
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from storyline.records import Article, Entity, Mention, StoryArticle, StoryEntity, StoryStatement
+from storyline.records import Article, Entity, Mention, Quote, StoryArticle, StoryEntity, StoryStatement
 from storyline.store import MARK_END, MARK_START
 from storyline.store.stories import is_full_date
 
@@ -72,6 +72,20 @@ def paragraph_segments(paragraph: str, number: int, entities: Iterable[Entity]) 
         cursor = mention.end
     segments.append(Segment(paragraph[cursor:]))
     return [segment for segment in segments if segment.text]
+
+
+def quote_segments(quote: Quote) -> list[tuple[str, bool]]:
+    """(text, is an editor's insertion) runs of a quotation: '(to the proposals - IF)' is the
+    editor's, not the speaker's, and is shown apart."""
+    segments, cursor = [], 0
+    for insertion in quote.editorial_insertions:
+        start = quote.text.find(insertion, cursor) if insertion else -1
+        if start < 0:
+            continue
+        segments += [(quote.text[cursor:start], False), (insertion, True)]
+        cursor = start + len(insertion)
+    segments.append((quote.text[cursor:], False))
+    return [(text, inserted) for text, inserted in segments if text]
 
 
 def article_summary(article: Article) -> dict:
