@@ -53,6 +53,7 @@ def entity_of(nlp, text, name, label):
     ("peace plan, Interfax news agency said", "Interfax news agency", "ORG", ["Interfax"]),
     ("Benetton ( Italy ) won", "Benetton ( Italy )", "ORG", ["Benetton", "Italy"]),
     ("the U.S. said", "U.S.", "GPE", ["U.S."]),
+    ("Trump’s Twitter account", "’s Twitter", "ORG", ["Twitter"]),
 ])
 def test_readers_english_names_are_trimmed_and_split(blank, text, name, label, found):
     spans = adapt_entity(entity_of(blank, text, name, label), text)

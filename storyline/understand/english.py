@@ -194,9 +194,10 @@ def split_listed(tokens: list) -> list[list]:
 
 def trim(run: list) -> list:
     """'the Russian Federation's' -> 'Russian Federation', 'J. Ratcliffe 63' -> 'J. Ratcliffe',
-    'Interfax news agency' -> 'Interfax': spaCy keeps articles, possessives, scores and
-    the common nouns after a name."""
-    while run and (run[0].text in LEADING_ARTICLES or run[0].text in QUOTES or run[0].is_space):
+    'Interfax news agency' -> 'Interfax', ''s Twitter' -> 'Twitter': spaCy keeps articles,
+    possessives (of the name before, too), scores and the common nouns after a name."""
+    while run and (run[0].text in LEADING_ARTICLES or run[0].text in QUOTES or run[0].text in POSSESSIVES
+                   or run[0].is_space):
         run = run[1:]
     all_lower = all(token.text.islower() for token in run if has_letters(token))
     while run and (run[-1].text in POSSESSIVES or run[-1].text in QUOTES or run[-1].is_space
