@@ -72,11 +72,12 @@ def test_connect_copies_mislabelled_language_still_a_copy():
 
 
 def test_connect_copies_differences_show_chrome_and_cuts():
-    copy = article("copy", ["Read more:", *STORY[:3], STORY[3].replace("Wednesday", "Thursday")])
+    copy = article("copy", ["Read more:", STORY[0].replace(", officials", " - officials"), *STORY[1:3],
+                            STORY[3].replace("Wednesday", "Thursday")])
     differences = copy_differences(article("orig", STORY), copy)
     assert differences.added == ("Read more:",)
     assert differences.cut == (STORY[4], STORY[5])
-    assert differences.edited == ((STORY[3], STORY[3].replace("Wednesday", "Thursday")),)
+    assert differences.edited == ((STORY[3], STORY[3].replace("Wednesday", "Thursday")),)  # not the dash
 
 
 @pytest.mark.parametrize("a, b, original", [
@@ -89,3 +90,11 @@ def test_connect_copies_differences_show_chrome_and_cuts():
 def test_connect_copies_original_is_agency_site_then_earliest(a, b, original):
     first, second = article("a", STORY, **a), article("b", STORY, **b)
     assert earlier_original(first, second, frozenset({"reuters"})).id == original
+
+
+def test_connect_copies_an_edit_is_a_change_of_words():
+    from storyline.connect.copies import reworded
+
+    assert not reworded("Осуждённая отрицала свою вину.", "Осужденная отрицала свою вину")
+    assert not reworded("В столице страны Исламабаде", "В столице страны - Исламабаде -")
+    assert reworded("приходится на 700 тыс. человек", "приходится на 718 тысяч человек")

@@ -60,7 +60,7 @@ class CopyDifferences:
 
     added: tuple[str, ...]       # in the copy only: chrome, local additions
     cut: tuple[str, ...]         # in the original only
-    edited: tuple[tuple[str, str], ...]  # (original, copy) sentences aligned but not equal
+    edited: tuple[tuple[str, str], ...]  # (original, copy) sentences aligned, words changed
 
 
 def copy_words(article: Article) -> list[str]:
@@ -144,8 +144,16 @@ def copy_differences(original: Article, copy: Article) -> CopyDifferences:
     return CopyDifferences(
         added=tuple(p for j, p in enumerate(right) if j not in aligned_right),
         cut=tuple(p for i, p in enumerate(left) if i not in aligned_left),
-        edited=tuple((left[i], right[j]) for i, j, _ in pairs if left[i] != right[j]),
+        edited=tuple((left[i], right[j]) for i, j, _ in pairs if reworded(left[i], right[j])),
     )
+
+
+def reworded(before: str, after: str) -> bool:
+    """Whether an aligned sentence changed its words: a dash, a comma or ё for е is no edit
+    a reader needs shown."""
+    def words(text: str) -> list[str]:
+        return WORD.findall(text.lower().replace("ё", "е"))
+    return words(before) != words(after)
 
 
 def earlier_original(a: Article, b: Article, agency_hosts: frozenset[str] = frozenset()) -> Article:
