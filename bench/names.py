@@ -22,9 +22,9 @@ most specific context.
 
 With `--variants` it reads `names/bsnlp_name_variants_dev.tsv` instead (README §15),
 names each topic's entities with one fresh registry as `python -m bench.entities` does,
-prints the cross-script pairwise scores and lists the registry's errors: each gold
-entity it split, by the ids it gave (the cause is in the names), and each entity it
-made of several gold ones.
+prints the cross-script pairwise scores (all topics, and asia_bibi alone, whose ids are
+global) and lists the registry's errors: each gold entity it split, by the ids it gave
+(the cause is in the names), and each entity it made of several gold ones.
 """
 
 from __future__ import annotations
@@ -239,10 +239,10 @@ def print_variant_errors(type: str | None) -> None:
         skip(f"no name variants at {path}")
     rows = load_variants(path)
     ids = variant_ids(rows, build_registry_ids())
-    scores = score_variants(rows, ids)["all topics"]
-    print("cross-script P / R / F1:", " / ".join(f"{x:.3f}" for x in scores["cross"]))
-    for one in TYPES:
-        print(f"  {one}:", " / ".join(f"{x:.3f}" for x in scores[one]))
+    for scope, scores in score_variants(rows, ids).items():
+        print(f"{scope} cross-script P / R / F1:", " / ".join(f"{x:.3f}" for x in scores["cross"]))
+        for one in TYPES:
+            print(f"  {one}:", " / ".join(f"{x:.3f}" for x in scores[one]))
     chosen = [(row, id) for row, id in zip(rows, ids) if type in (None, row.type)]
     print("\nsplit (a gold entity under several ids, across scripts):")
     for gold, found in grouped(chosen, lambda row, id: f"{row.topic}|{row.id}", lambda row, id: id):

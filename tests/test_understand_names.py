@@ -260,3 +260,54 @@ def test_names_language_names_that_are_no_country(book, word):
 ])
 def test_names_russian_name_of_latin_name_only_where_spelling_gives_one(book, type, name, russian):
     assert names_of(book, type, name).ru == russian
+
+
+@pytest.mark.parametrize("name, unmixed", [
+    ("Сatholic Нerald", "Catholic Herald"),  # a Cyrillic С and Н of the same look in a Latin name
+    ("Върховen съд", "Върховен съд"),  # Latin letters typed inside a Cyrillic word
+    ("Бенедикт ХVІ", "Бенедикт XVI"),  # a Roman numeral in lookalike letters
+    ("комiсiя", "комісія"),  # a Latin 'i' for the Ukrainian 'і'
+    ("Asia Bibi", "Asia Bibi"), ("Азия Биби", "Азия Биби"),  # one script: as it was
+])
+def test_names_unmixed_reads_each_word_in_one_script(name, unmixed):
+    assert names.unmixed(name) == unmixed
+
+
+def test_names_mixed_script_name_has_the_keys_of_its_script(book):
+    assert names.concept_keys(book, "Верхоvный суд") == names.concept_keys(book, "Верховный суд")
+    assert names.acronym_forms(book, "Сatholic Нerald") == names.acronym_forms(book, "Catholic Herald")
+    assert names.sound_forms("Тrump") == names.sound_forms("Trump")
+
+
+@pytest.mark.parametrize("dotted, acronym", [("e.c.", "EC"), ("U.S.", "US"), ("u. s.", "US")])
+def test_names_acronym_with_full_stops_is_the_acronym(book, dotted, acronym):
+    assert names.concept_keys(book, dotted) == names.concept_keys(book, acronym)
+
+
+@pytest.mark.parametrize("name", ["British", "Великобритания", "Wielka Brytania", "brytyjski"])
+def test_names_britain_is_the_united_kingdom(book, name):
+    assert "@united-kingdom" in names.concept_keys(book, name)
+
+
+@pytest.mark.parametrize("name", ["Jezus", "Жан Дюжарден", "Asia Bibi", "Ivan Juncker"])
+def test_names_romance_j_only_for_a_latin_full_name_starting_with_j(name):
+    assert names.romance_j_forms(name) == ()  # one word, Cyrillic, or no 'J' first
+
+
+def test_names_romance_j_reads_the_first_name_only():
+    (form,) = names.romance_j_forms("Jean Juncker")
+    assert form == names.sound_forms("Жean Juncker")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Komissja Europejska", "Komisja Europejska"),  # a letter doubled as another language doubles it
+    ("Парламмент", "Парламент"),
+    ("Ministerrstwo", "Ministerstwo"),
+])
+def test_names_concept_keys_read_doubled_letters_once(book, a, b):
+    assert names.concept_keys(book, a) == names.concept_keys(book, b)
+
+
+def test_names_abbreviation_of_consonants_starts_the_stems_consonants(book):
+    assert names.concept_keys(book, "Wlk. Księstwo")[0] == "=great"  # 'Wielkie Księstwo', a grand duchy
+    assert names.concept_keys(book, "Mnstr. Spraw")[0] != "=ministry"  # ministry or minister: unknown

@@ -8,7 +8,9 @@ matches names that transliteration spells differently ('Трамп' / 'Trump')
 by the sounds of their words (`sound_forms`), organisations and places also by
 the concepts of their words (`concept_keys`: 'Sąd Najwyższy' = 'Верховный суд') and
 their acronyms (`acronym_forms`). Countries, their acronyms and the large cities are
-known in the languages of the news from pycountry and CLDR (through Babel).
+known in the languages of the news from pycountry and CLDR (through Babel). A word typed
+half in the other script ('Сatholic' with a Cyrillic 'С') is read in the script of most of
+its letters (`unmixed`).
 
 Latin -> Cyrillic uses rules learned from Wikidata names (data/latin_cyrillic.tsv,
 made by `python -m bench.names --write`); Cyrillic -> Latin is iuliia's Wikipedia schema.
@@ -80,6 +82,7 @@ def load_name_book(data: Path = DATA) -> NameBook:
     concepts = country_stems(country_adjectives(groups)) | country_stems(groups)
     concepts |= read_concepts(data / "institution_words.tsv")
     concepts |= acronym_concepts(groups, concepts)
+    concepts = with_single_letters(concepts)
     return NameBook(known, places, searched_pattern(hand_made), first_en, first_ru,
                     read_spelling(data / "latin_cyrillic.tsv"), concepts, concept_index(groups, concepts))
 
@@ -332,7 +335,7 @@ def read_concepts(path: Path) -> dict:
     concepts = {}
     for concept, stems in read_rows(path):
         for stem in stems.split("|"):
-            concepts[plain_word(stem)] = tuple("=" + word for word in concept.split())
+            concepts[plain_word(stem)] = tuple(word if word[:1] == "@" else "=" + word for word in concept.split())
     return concepts
 
 
@@ -498,14 +501,56 @@ def sound_forms(name: str) -> tuple[str, ...]:
     """A name as a tuple of word sounds in plain Latin letters, close for its spellings in
     any Slavic alphabet: 'Trump', 'Трамп', 'Тръмп' -> ('trump',), ('tramp',), ('trump',);
     'Asia Bibi', 'Азия Биби', 'Ася Биби' -> ('asia', 'bibi'). An acronym is '#' and its letters."""
-    words = without_title(SOUND_WORD.findall(ROMAN.sub(lambda m: m.group().translate(ROMAN_LOOKALIKES), name)))
+    words = without_title(SOUND_WORD.findall(unmixed(name)))
     shouting = len(words) > 1 and all(word.isupper() for word in words)  # 'ASIA BIBI' is no acronym
     return tuple(acronym(word) if is_acronym(word) and not shouting else word_sound(word) for word in words)
+
+
+# A first name's 'J' before a vowel, which French and Portuguese say as 'Ж' ('Jean' / 'Жан',
+# 'José' / 'Жозе'), where Slavic and German names say 'Й' ('Jan' / 'Ян', 'Juncker' / 'Юнкер').
+ROMANCE_J = re.compile(r"^\s*[Jj](?=[aeiouéèêáóú])")
+
+
+def romance_j_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The sounds of a full name with the 'J' of its first name read as 'Ж', where it has one
+    ('Jean-Claude Juncker' -> ('sean', 'klaude', 'iunker'))."""
+    if not ROMANCE_J.match(name) or has_cyrillic(name) or len(name.split()) < 2:
+        return ()
+    return (sound_forms(ROMANCE_J.sub(lambda m: m.group()[:-1] + "Ж", name)),)
 
 
 # Roman numerals typed with Cyrillic letters of the same look ('Бенедикт ХVІ', 'Николай ІІ').
 ROMAN = re.compile(r"(?<!\w)[IVXLCDMІХСМ]{2,}(?!\w)")
 ROMAN_LOOKALIKES = str.maketrans("ІХСМ", "IXCM")
+# Letters of one look in both scripts, and the sounds of the other Latin letters in Cyrillic:
+# a word typed half in the other script ('Сatholic Нerald' with a Cyrillic С and Н, 'Върховen'
+# typed on a Latin layout) is read in the script of most of its letters.
+CYRILLIC_LOOK = "АВЕКМНОРСТУХаеорсухіІјЈ"
+LATIN_LOOK = "ABEKMHOPCTYXaeopcyxiIjJ"
+AS_LATIN = str.maketrans(CYRILLIC_LOOK, LATIN_LOOK)
+AS_CYRILLIC = str.maketrans(LATIN_LOOK + "bdfghklmnqrstuvwzBDFGHLNQRSUVWZ",
+                            CYRILLIC_LOOK + "бдфгхклмнкрстуввзБДФГХЛНКРСУВВЗ")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def unmixed(name: str) -> str:
+    """The name with each word in one script, the script of most of its letters
+    ('Сatholic' -> 'Catholic', 'Върховen' -> 'Върховен'); Roman numerals in Latin letters."""
+    name = ROMAN.sub(lambda m: m.group().translate(ROMAN_LOOKALIKES), name)
+    return WORD.sub(lambda m: one_script(m.group()), name)
+
+
+def one_script(word: str) -> str:
+    """A word of both scripts in the script of most of its letters; a tie stays as it is."""
+    cyrillic, latin = len(CYRILLIC.findall(word)), len(LATIN_LETTER.findall(word))
+    if not cyrillic or not latin or cyrillic == latin:
+        return word
+    if cyrillic > latin:
+        return word.translate(AS_CYRILLIC)
+    latinised = word.translate(AS_LATIN)
+    return "".join(recover_case(CYRILLIC_SOUNDS.get(c.lower(), c), c) if CYRILLIC.match(c) else c for c in latinised)
 
 
 def without_title(words: list[str]) -> list[str]:
@@ -592,7 +637,7 @@ def concept_keys_of(concepts: dict, name: str) -> tuple[str, ...]:
     acronym's letters, else the word's sound; function words and single letters
     left out; a country is '@' and its name. 'Sąd Najwyższy Pakistanu' -> ('=court',
     '=supreme', '@pakistan')."""
-    name = WEB_DOMAIN.sub("", name)
+    name = undotted(WEB_DOMAIN.sub("", unmixed(name)))
     words = SOUND_WORD.findall(name)
     shouting = len(words) > 1 and all(word.isupper() for word in words)
     shortened = set(ABBREVIATION.findall(name))
@@ -626,17 +671,36 @@ def union_as_europe(keys: tuple[str, ...]) -> tuple[str, ...]:
 
 # The top-level domain of a news site named by its address: 'KOMMERSANT.RU', 'onet.pl'.
 WEB_DOMAIN = re.compile(r"(?<=[^\W\d_]{2})\.(?:[a-z]{2,3}|[A-Z]{2,3})$")
+# An acronym written with full stops, in any case: 'k.e.', 'U.S.', 'u. s.'.
+DOTTED_ACRONYM = re.compile(rf"(?:[^\W\d_]\.\s*){{2,{LONGEST_ACRONYM}}}")
+
+
+def undotted(name: str) -> str:
+    """'k.e.' -> 'KE': an acronym written with full stops as one word."""
+    plain = name.strip()
+    return re.sub(r"[.\s]", "", plain).upper() if DOTTED_ACRONYM.fullmatch(plain) else name
+
+
 # A word cut short with a full stop ('Trybunał Eur.', 'Bank Centr.'), of 3
 # letters or more: 'J.' and 'o.o.' are initials.
 ABBREVIATION = re.compile(r"(?<!\w)([^\W\d_]{3,})\.")
 
 
+PLAIN_VOWELS = re.compile(r"[aeiouyаеиоуыэюяіїєъь]")
+
+
+def without_vowels(stem: str) -> str:
+    return PLAIN_VOWELS.sub("", stem)
+
+
 def abbreviated_concept(concepts: dict, word: str) -> tuple[str, ...]:
     """The institution concept every stem the abbreviation starts stands for ('eur' ->
     'europ', 'eurokomis', 'europarlament' -> ('=europe',)); none where they share none
-    ('min' -> 'ministr', 'ministerstw')."""
+    ('min' -> 'ministr', 'ministerstw'). An abbreviation of consonants only starts the
+    stem's consonants ('wlk' -> 'wielk', great)."""
     plain = plain_word(word)
-    found = [set(keys) for stem, keys in concepts.items() if stem.startswith(plain) and keys[:1]
+    start = without_vowels if not PLAIN_VOWELS.search(plain) else str
+    found = [set(keys) for stem, keys in concepts.items() if start(stem).startswith(plain) and keys[:1]
              and keys[0][:1] == "="]
     shared = set.intersection(*found) if found else set()
     return tuple(shared) if len(shared) == 1 else ()
@@ -662,6 +726,7 @@ def acronym_forms(book: NameBook, name: str) -> tuple[tuple[str, ...], ...]:
     Administracji' -> ('#mswia',)); and the initials of its words but a country, beside
     the country, as 'МИД Франции' is written ('Министерство иностранных дел Франции' ->
     ('#mid', '@france'))."""
+    name = unmixed(name)
     words = [word for word in SOUND_WORD.findall(name) if not is_acronym(word)]
     content = content_words(name)
     lettered = [word for word in words if len(word) == 1 or word in content]
@@ -678,11 +743,31 @@ def letters_of(words: list[str]) -> str | None:
     return "#" + latin_sounds("".join(word[0] for word in words)) if 1 < len(words) <= LONGEST_ACRONYM else None
 
 
+DOUBLED = re.compile(r"(.)\1+")
+
+
+def with_single_letters(concepts: dict) -> dict:
+    """The stems also with their doubled letters written once, as the languages of the
+    news write them in one word and not in another ('комиссия' / 'комісія', 'Asociace')."""
+    single = {DOUBLED.sub(r"\1", stem): keys for stem, keys in concepts.items() if keys[:1] and keys[0][:1] == "="}
+    return single | concepts
+
+
 def concept_of(concepts: dict, word: str) -> tuple[str, ...]:
     """The concepts of the longest stem the word starts with, before an inflectional ending;
     none where that stem names several countries ('niger' of Niger and Nigeria), rather than
-    the country of a shorter stem."""
+    the country of a shorter stem. A word with doubled letters is also read with them single
+    as an institution word ('Європарламмент'), not as a country ('русский' is no 'Руска')."""
     plain = plain_word(word)
+    found = stem_concept(concepts, plain)
+    single = DOUBLED.sub(r"\1", plain)
+    if found or single == plain:
+        return found
+    found = stem_concept(concepts, single)
+    return found if found[:1] and found[0][:1] == "=" else ()
+
+
+def stem_concept(concepts: dict, plain: str) -> tuple[str, ...]:
     for cut in range(len(plain), MIN_STEM - 1, -1):
         found = concepts.get(plain[:cut])
         if found and (COUNTRY_ENDING if found[0][0] == "@" else ENDING).fullmatch(plain[cut:]):
