@@ -51,6 +51,13 @@ def test_entities_gazetteer_finds_what_the_model_missed(book):
     assert summary(entities)["ORG:interfax"] == ("Interfax", ["INTERFAX"])
 
 
+def test_entities_a_platform_read_as_a_person_is_an_organisation(book):
+    english, _ = find_entities([reading("Twitter said the account was suspended.", ("Twitter", "PER"))], "en", book)
+    russian, _ = find_entities([reading("В Твиттере написали об этом.", ("Твиттере", "ORG", "Твиттер"))], "ru", book)
+    assert summary(english) == {"ORG:twitter": ("Twitter", ["Twitter"])}
+    assert summary(russian) == {"ORG:twitter": ("Твиттер", ["Твиттере"])}
+
+
 def test_entities_aliases_are_one_entity(book):
     readings = [reading("The United States and Russia met.", ("United States", "LOC"), ("Russia", "LOC")),
                 reading("The Russian Federation and the US agreed.", ("Russian Federation", "LOC"), ("US", "LOC"))]
