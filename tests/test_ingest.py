@@ -194,15 +194,21 @@ def test_ingest_command_exits_1_when_nothing_could_be_read(tmp_path):
 
 def test_ingest_encodes_the_quotations_long_enough_to_match_across_languages():
     from storyline.connect.meaning import vector_from_bytes
-    from storyline.ingest import quote_vectors
+    from storyline.ingest import prepare
     from storyline.records import Article, Quote
 
+    calls = []
+
     def encode(texts):
+        calls.append(texts)
         return np.array([[len(text), 1.0] for text in texts], dtype=np.float32)
 
     quotes = tuple(Quote("Psaki", "PER:psaki", "direct", text, "said", 0, 0, len(text))
                    for text in ("We are ready", "The door of diplomacy remains open to Moscow"))
-    short, long = quote_vectors(Article(id="a", source="a", quotes=quotes), encode)
+    prepared = prepare(Article(id="a", source="a", title="Talks", body=("Talks resumed.",), quotes=quotes),
+                       encode, None)
+    short, long = prepared.quote_vectors
     assert short is None
     assert vector_from_bytes(long).tolist() == [len(quotes[1].text), 1.0]
-    assert quote_vectors(Article(id="b", source="b"), encode) == ()
+    assert len(calls) == 1  # the lead and the quotations in one call
+    assert prepare(Article(id="b", source="b", body=("Talks resumed.",)), encode, None).quote_vectors == ()
