@@ -156,7 +156,8 @@ class Store:
                 (old, article_id, similarity))
 
     def _insert_quotes(self, article: Article, vectors: tuple[bytes | None, ...]) -> None:
-        vectors = vectors or (None,) * len(article.quotes)
+        if len(vectors) != len(article.quotes):  # none given: every quotation is kept, without one
+            vectors = (None,) * len(article.quotes)
         self.connection.executemany(
             "INSERT INTO quotes (article_id, speaker, speaker_id, kind, text, vector) VALUES (?, ?, ?, ?, ?, ?)",
             [(article.id, q.speaker, q.speaker_id, q.kind, q.text, vector)
