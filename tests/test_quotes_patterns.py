@@ -179,3 +179,112 @@ def test_quotes_patterns_quotation_split_around_its_cue_is_one():
     found, _ = find_attributions(readings, [], {}, "en", load_role_words())
     assert [(a.cue.text, a.quote.text, a.continues) for a in found] == [
         ("said", "Judge", False), ("said", "I have never seen a case like this one in thirty years", True)]
+
+
+def test_quotes_patterns_coordinated_cue_ends_the_content_before_it():
+    text = "The mayor said the ferry had paid its way and said that the bridge would wait."
+    assert sources_of([text]) == [("said", "The mayor", "the ferry had paid its way"),
+                                  ("said", "The mayor", "the bridge would wait")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a progressive attributes as its finite verb does, and is no passive
+    ("The senator is highlighting her win in the county caucus.",
+     [("highlighting", "The senator", "her win in the county caucus")]),
+    ("The senator is emphasizing that she finished third.",
+     [("emphasizing", "The senator", "she finished third")]),
+])
+def test_quotes_patterns_progressive_cue(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+def test_quotes_patterns_addressee_after_a_quotation_is_no_content():
+    text = '"We do not take orders from anyone," she told the radio station in an interview taped on Monday.'
+    assert sources_of([text]) == [("told", "she", "We do not take orders from anyone")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a form that is as often a noun is a verb after a subject pronoun
+    ("She fears the ferry will close.", [("fears", "She", "the ferry will close")]),
+    # and a noun after a determiner, a preposition or a comma, or when 'that' does not follow it
+    ("He toured Ohio and Iowa, states that vote in March.", []),
+    ("The race moves to western states this week that the mayor hopes to win.", []),
+])
+def test_quotes_patterns_form_that_is_as_often_a_noun(paragraph, expected):
+    assert [a for a in sources_of([paragraph]) if a[0] in ("fears", "states")] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("The statement that the port would close alarmed the crew.",
+     [("statement that", None, "the port would close alarmed the crew")]),
+    # a noun of stance that is the object of a cue is part of that cue's content
+    ("The senator expressed doubts about the budget.",
+     [("expressed", "The senator", "doubts about the budget")]),
+])
+def test_quotes_patterns_nouns_of_stance(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # participles and passives whose source the sentence leaves unnamed
+    ("The spring contests known as the Big Weekend decide the race.",
+     [("known as", None, "the Big Weekend decide the race")]),
+    ("The vote is not expected to take place until May.", [("not expected", None, "to take place until May")]),
+    ("The driver was charged with reckless driving.", [("charged with", None, "reckless driving")]),
+    ("The mayor is seen as the favourite in the race.", [("seen as", None, "the favourite in the race")]),
+    # a question put to someone
+    ("The senator was asked about her speeches to the bankers.",
+     [("asked", None, "about her speeches to the bankers")]),
+    ("Just as asked, the senator left early.", []),
+])
+def test_quotes_patterns_attribution_with_no_source_named(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+def test_quotes_patterns_question_put_to_a_speaker_is_part_of_what_she_said():
+    text = "The clerk said she was asked to give a talk on the budget."
+    assert sources_of([text]) == [("said", "The clerk", "she was asked to give a talk on the budget")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("The council is looking to raise the levy.", [("looking to", "The council", "raise the levy")]),
+    ("The council is considering a new levy.", [("considering", "The council", "a new levy")]),
+    ("The coach is hopeful that the team will win.", [("hopeful", "The coach", "that the team will win")]),
+    ("The council nominated the harbour master for the award.",
+     [("nominated", "The council", "the harbour master for the award")]),
+    ("The senator voted to delay the ferry contract.", [("voted to", "The senator", "delay the ferry contract")]),
+])
+def test_quotes_patterns_stances_of_intentions_votes_and_nominations(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a gerund after a preposition speaks for the sentence's subject
+    ("The mayor defended the levy by citing a poll of local owners.",
+     ("citing", "The mayor", "a poll of local owners")),
+    ("The mayor left the hall after saying the levy had failed.", ("saying", "The mayor", "the levy had failed")),
+    ("The mayor erred in saying the levy had failed.", ("saying", "The mayor", "the levy had failed")),
+])
+def test_quotes_patterns_gerund_after_a_preposition(paragraph, expected):
+    assert expected in sources_of([paragraph])
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("The mayor has been criticized for the state of the roads.", [("criticized", None, "The mayor")]),
+    # an expletive subject stands for the clause after 'that'
+    ("It was announced on Monday that the ferry would close.", [("announced", None, "the ferry would close")]),
+    # with neither an agent nor words after it, a passive is an event
+    ("The count stopped after the race was called.", []),
+])
+def test_quotes_patterns_passive_without_its_agent_names_no_source(paragraph, expected):
+    assert sources_of([paragraph]) == expected
+
+
+def test_quotes_patterns_state_after_a_perfect_copula():
+    text = "Local owners have been critical of the harbour levy."
+    assert sources_of([text]) == [("critical of", "Local owners", "the harbour levy")]
+
+
+def test_quotes_patterns_according_to_after_a_colon_opens_its_clause():
+    text = "It has not gone unnoticed: According to recent polls, the mayor holds only a tenth of the vote."
+    assert sources_of([text]) == [("According to", "recent polls", "the mayor holds only a tenth of the vote")]

@@ -113,3 +113,23 @@ def test_quotes_parsed_cue_found_by_the_patterns_takes_its_parsed_subject():
     assert text[slice(*claim.parsed_source)] == "Ned Price, the spokesman"
     found, _ = find_attributions([reading], [person("Price", text)], {}, "en", {})
     assert [(a.source.text, a.quote.text) for a in found] == [("Ned Price, the spokesman", "talks would go on")]
+
+
+def test_quotes_parsed_verb_governing_a_noun_of_stance_keeps_it_in_its_content():
+    text = "The mayor downplayed concerns that the levy would fail."
+    parse = [("The", "DET", "det", 1), ("mayor", "NOUN", "nsubj", 2), ("downplayed", "VERB", "ROOT", None),
+             ("concerns", "NOUN", "dobj", 2), ("that", "SCONJ", "mark", 8), ("the", "DET", "det", 6),
+             ("levy", "NOUN", "nsubj", 8), ("would", "AUX", "aux", 8), ("fail", "VERB", "acl", 3),
+             (".", "PUNCT", "punct", 2)]
+    found, _ = find_attributions([parsed_reading(text, parse)], [], {}, "en", {})
+    assert [(a.cue.text, a.source.text, a.quote.text) for a in found] == [
+        ("downplayed", "The mayor", "concerns that the levy would fail")]
+
+
+def test_quotes_parsed_passive_subject_is_content_agent_is_source():
+    text = "The delay was downplayed by the mayor."
+    parse = [("The", "DET", "det", 1), ("delay", "NOUN", "nsubjpass", 3), ("was", "AUX", "auxpass", 3),
+             ("downplayed", "VERB", "ROOT", None), ("by", "ADP", "agent", 3), ("the", "DET", "det", 6),
+             ("mayor", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 3)]
+    found, _ = find_attributions([parsed_reading(text, parse)], [], {}, "en", {})
+    assert [(a.cue.text, a.source.text, a.quote.text) for a in found] == [("downplayed", "the mayor", "The delay")]

@@ -28,8 +28,10 @@ attributes are listed in data/speech_verbs.tsv):
 - stances, English only: beliefs, intentions, support and evidence ('Trump wants
   to build a wall', 'Gore endorsed Clinton', 'Clinton was endorsed by Sanders',
   'Trump is worried about …', 'In a CNN poll, …', '… in the latest Fox poll',
-  'The group is reportedly spending …', 'Poll: Sanders leads') and a
-  cue of saying with a noun phrase after it ('denied the charges'). They are
+  'The group is reportedly spending …', 'Poll: Sanders leads', 'Trump is backing Cruz'),
+  a cue of saying with a noun phrase after it ('denied the charges'), and those whose
+  source goes unnamed: a passive with no agent ('Trump has been criticized for …'),
+  a question put to someone ('Clinton was asked about …') and 'known as'. They are
   attributions (PolNeAR annotates them) but nobody's words: `find_attributions`
   reports them with `statement` False, and `find_quotes`, the product's
   quotations, leaves them out. A stance inside a statement ('said he was
@@ -297,7 +299,13 @@ def paragraph_claims(paragraph: int, text: str, language: str, words: tuple[Word
     spans = sentences(text, quotations(text))
     children = children_of(words)
     parsed = [claim for sentence in spans for claim in parsed_claims(paragraph, text, words, children, sentence, found)]
+    # a noun of stance that a parsed verb governs ('dismissed concerns that …') is part of its content
+    found = [c for c in found if not (is_nominal(c) and any(p.start <= c.cue_start < p.end for p in parsed))]
     return sorted(with_parsed_sources(found, words, children) + parsed, key=lambda c: c.start)
+
+
+def is_nominal(claim: Claim) -> bool:
+    return bool(claim.cue) and "nominal" in kinds_of("en", claim.cue)
 
 
 # The English reader asks for the pattern claims of each paragraph to pick the sentences
@@ -433,7 +441,7 @@ def tail_attribution(text: str, start: int, end: int, patterns, language: str):
         if match and (match.group("speaker").strip().lower() in CONJUNCTIONS
                       or not names_speaker_after(text, start + match.end("cue"), end, speaker_first, language)
                       and content_opening(text, start + match.end("cue"), end,
-                                         kinds_of(cue_language(language), match.group("cue")), patterns,
+                                         tail_kinds(cue_language(language), match.group("cue")), patterns,
                                          language) is not None):
             continue
         if match:
@@ -441,6 +449,13 @@ def tail_attribution(text: str, start: int, end: int, patterns, language: str):
                 return match.group("cue"), start + match.start("cue"), (start + match.end("cue"), end), False
             return attribution(match, start, speaker_first)
     return None
+
+
+def tail_kinds(language: str, cue: str) -> frozenset:
+    """How a cue after a quotation is read: '"…," she told CNN in an interview' names whom
+    she told, and only 'told X that …' has content of its own."""
+    kinds = kinds_of(language, cue)
+    return kinds | {"noun"} if "telling" in kinds else kinds
 
 
 def names_speaker_after(text: str, cue_end: int, end: int, speaker_first: bool, language: str) -> bool:
@@ -496,6 +511,8 @@ def sentence_claims(paragraph, text, sentence, previous, quoted, used, direct, p
         if (claim and claim.needs_speaker and language == "ru"
                 and any(claim.start <= c.cue_start < claim.end for c in found)):
             continue  # '…, что Москва настаивает на гарантиях': a cue inside reported content
+        if claim and not claim.statement and reported_in(found, claim.cue_start):
+            continue  # 'said she was asked to …': a question put to the speaker is part of what she said
         if claim:
             attributed = found + [d for d in direct if d.cue and start <= d.cue_start < end]
             found.append(same_speaker_as_before(claim, attributed))
@@ -521,13 +538,19 @@ def cue_claim(paragraph, text, sentence, previous, match: re.Match, patterns, la
     kinds = kinds_of(cue_language(language), match.group())
     cue, cue_start = match.group(), match.start()
     if passive(text, start, cue_start, match.end()):
-        return None
+        return question_put(paragraph, text, sentence, match) if "question" in kinds else None
+    if "noun" in kinds and PRONOUN_BEFORE_EN.search(text, max(start, cue_start - 20), cue_start):
+        kinds = kinds - {"noun"}  # 'she fears', 'he claims': after a pronoun, a verb
+    elif "noun" in kinds and NOUN_BEFORE_EN.search(text, max(start, cue_start - 20), cue_start):
+        return None  # 'in states that vote in March', 'the claims that …'
     if previous and patterns["about_this"].match(text, start, cue_start):
         # '<content>. Об этом заявил министр культуры Владимир Бородянский.'
         return Claim(paragraph, "indirect", *previous, cue, cue_start, (match.end(), end), False)
     if kinds & {"charge", "finding", "question"} and not kinds & {"speech", "telling", "belief"}:
         return object_claim(paragraph, text, sentence, match, kinds, patterns, language)
-    if "gerund" in kinds and AFTER_CLAUSE.search(text, start, cue_start):
+    if "gerund" in kinds and PROGRESSIVE_EN.search(text, max(start, cue_start - 30), cue_start):
+        kinds = kinds | {"speech"}  # 'is insisting that …' reads as 'insists that …'
+    elif "gerund" in kinds and AFTER_CLAUSE.search(text, start, cue_start):
         return gerund_claim(paragraph, text, sentence, match, patterns, language)
     if "gerund" in kinds and len(kinds) == 1:
         return None
@@ -552,8 +575,9 @@ def content_opening(text: str, after: int, end: int, kinds, patterns, language) 
     'said: …', 'заявил о …', 'said the plan would …', 'told reporters he would …'."""
     rest = text[after:end]
     if "noun" in kinds:  # 'the report states that …', not 'unhappy with the remarks: …'
+        # nor 'moves to Western states this week that …': 'that' right after the cue
         opening = patterns["complement"].match(rest)
-        return after + opening.end() if opening else None
+        return after + opening.end() if opening and NOUN_THAT.match(rest) else None
     opening = patterns["complement"].match(rest) or patterns["colon"].match(rest)
     if opening:
         return after + opening.end()
@@ -577,14 +601,28 @@ DAY_PART_EN = re.compile(r"\s+(?:this|that|last|yesterday|early|late)\s+"
 # 'was declared the winner', 'as expected', 'declared by Erdogan', 'That said,'
 PASSIVE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|as|That|that)\s+)$")
 PASSIVE_AFTER = re.compile(r"^\s*(?:by\b|,\s*$)")
+# A subject pronoun right before a form that is as often a noun ('he claims') makes it a verb;
+# else it is one only with 'that' right after it ('the report states that …').
+PRONOUN_BEFORE_EN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I|who)(?:\s+(?:also|still|now|[a-z]+ly))?\s+$")
+NOUN_THAT = re.compile(r"\s+that\b")
+# Before such a form, a word that makes it a noun ('in states that vote', 'the claims that').
+NOUN_MAKERS_EN = DETERMINERS_EN | frozenset("in on at for of to with from by about and or these those".split())
+NOUN_BEFORE_EN = re.compile(rf"(?:,|\b(?i:{'|'.join(sorted(NOUN_MAKERS_EN))}))\s+$")
+ING_WORD = re.compile(r"\w+ing\b")
+# 'is insisting', 'was also defending': a progressive, which attributes as the finite verb does.
+PROGRESSIVE_EN = re.compile(r"\b(?:is|are|was|were|been|am|[’']s|[’']re)(?:\s+(?:not|also|still|now|[a-z]+ly))*\s+$")
 # A gerund after a comma or a dash speaks for the sentence's subject: '…, saying …', '… — saying …'.
-AFTER_CLAUSE = re.compile(r"(?:,|\s[-–—]|—)\s*$")
+# So does one after a preposition: 'defended the ban by citing a poll', 'after saying …'.
+AFTER_CLAUSE = re.compile(r"(?:,|\s[-–—]|—"
+                          r"|(?<!\w)(?:[Bb]y|[Ii]n|[Aa]fter|[Bb]efore|[Ss]ince|[Ww]ithout|[Ww]hile|[Ww]hen)\s)\s*$")
 # 'and even admitted', 'but said': the subject of the sentence speaks
 COORDINATED = re.compile(r"(?:^|[\s,])(?:and|but|or|yet|then|и|а|но)\s+(?:(?:also|even|later|then|again|"
                          r"quickly|never|still|now|[a-z]+ly|также|затем|потом|еще|ещё)\s+)*$")
 
 
 def passive(text: str, start: int, cue_start: int, cue_end: int) -> bool:
+    if ING_WORD.match(text, cue_start):  # 'is highlighting his win': progressive, not passive
+        return False
     return bool(PASSIVE_BEFORE.search(text[max(start, cue_start - 8):cue_start])
                 or (PASSIVE_AFTER.match(text[cue_end:cue_end + 4]) and text[cue_start - 3:cue_start] == "as "))
 
@@ -628,6 +666,19 @@ def object_claim(paragraph, text, sentence, match: re.Match, kinds, patterns, la
                  True, fallback=(start, match.start()), subject=coordinated)
 
 
+def question_put(paragraph, text, sentence, match: re.Match) -> Claim | None:
+    """'Clinton was asked about her speeches', 'was asked if …': the question is an attribution
+    whose asker goes unnamed (PolNeAR train: three in four such passives are one)."""
+    start, end = sentence
+    as_asked = re.search(r"\bas\s+$", text[max(start, match.start() - 4):match.start()])
+    if as_asked or re.match(r"\s*(?:by\b|of\b|[,.;:!?]|$)", text[match.end():end]):
+        return None  # 'as asked'; 'was asked by reporters' (the asker named); 'asked of him'
+    begin, end = trim(text, match.end(), end)
+    if len(text[begin:end].split()) < 2:
+        return None
+    return Claim(paragraph, "indirect", begin, end, match.group(), match.start(), None, statement=False)
+
+
 def gerund_claim(paragraph, text, sentence, match: re.Match, patterns, language) -> Claim | None:
     """'Trump attacked Clinton on Tuesday, saying she …': content after the gerund, the
     sentence's subject speaks."""
@@ -660,16 +711,38 @@ def parsed_claims(paragraph: int, text: str, words: tuple[Word, ...], children: 
     claims = []
     for k in inside_sentence:
         verb = words[k]
-        if verb.pos != "VERB" or verb.start in cues or reported_in(found, verb.start) or is_passive(words, children, k):
+        if verb.pos != "VERB" or verb.start in cues or reported_in(found, verb.start):
+            continue
+        if is_passive(words, children, k):
+            claims += passive_parsed_claim(paragraph, text, words, children, k, found)
             continue
         content, subject = content_of(text, words, children, k), subject_of(words, children, k)
-        if content is None or subject is None or any(overlapping(content[:2], (c.start, c.end)) for c in found):
+        if content is None or subject is None or any(overlapping(content[:2], (c.start, c.end)) for c in found
+                                                     if not (is_nominal(c) and content[0] <= c.cue_start)):
             continue
         # a statement is a clause after a verb of saying; 'blasted the deal' is a stance
         statement = content[2] and bool(kinds_of("en", verb.text) & STATEMENT_CLASSES)
         claims.append(Claim(paragraph, "indirect", *content[:2], verb.text, verb.start, subject, True,
                             statement=statement, parsed_source=subject))
     return claims
+
+
+def passive_parsed_claim(paragraph: int, text: str, words: tuple[Word, ...], children: dict, verb: int,
+                         found: list[Claim]) -> list[Claim]:
+    """'The deal was attributed to …', 'was pressed by reporters': the passive subject is the
+    content, the agent (where there is one) the source."""
+    if not is_attribution_verb(words[verb].text):
+        return []
+    subject = next((k for k in children.get(verb, ()) if words[k].dep == "nsubjpass"), None)
+    if subject is None:
+        return []
+    content = trim(text, *subtree_span(words, children, subject))
+    if content[1] <= content[0] or any(overlapping(content, (c.start, c.end)) for c in found):
+        return []
+    agent = next((k for k in children.get(verb, ()) if words[k].dep == "agent"), None)
+    source = subtree_span(words, children, children[agent][0]) if agent is not None and children.get(agent) else None
+    return [Claim(paragraph, "indirect", *content, words[verb].text, words[verb].start, source, False,
+                  statement=False, parsed_source=source)]
 
 
 def with_parsed_sources(claims: list[Claim], words: tuple[Word, ...], children: dict) -> list[Claim]:
@@ -815,6 +888,8 @@ def sentence_stances(paragraph, text, sentence, quoted, statements, patterns) ->
     for match in patterns["stance"].finditer(text, start, end):
         if match.start() in used or inside(quoted, match.start()) or reported_in(statements, match.start()):
             continue
+        if "nominal" in kinds_of("en", match.group()) and object_of_stance(text, found, match.start()):
+            continue
         claim = stance_claim(paragraph, text, sentence, match)
         if claim:
             found.append(claim)
@@ -823,6 +898,17 @@ def sentence_stances(paragraph, text, sentence, quoted, statements, patterns) ->
     found += closing_stances(paragraph, text, sentence, quoted, statements + found)
     nearby = found + [c for c in statements if start <= c.cue_start < end]
     return [bounded(claim, nearby, text, end) for claim in found]
+
+
+# A noun of stance this close after a stance's cue is its object ('had no serious doubts about').
+NOMINAL_OBJECT_WORDS = 4
+
+
+def object_of_stance(text: str, stances: list[Claim], position: int) -> bool:
+    """'dismissed concerns that …', 'expressed concern about …': a noun of stance that is the
+    object of a cue before it is part of that one's content, not an attribution of its own."""
+    return any(c.start <= position and len(text[c.cue_start:position].split()) <= NOMINAL_OBJECT_WORDS
+               for c in stances)
 
 
 # What publishes a finding: 'In a CNN poll, …' (on PolNeAR train, openers naming a statement,
@@ -932,7 +1018,9 @@ def stance_claim(paragraph, text, sentence, match: re.Match) -> Claim | None:
         return None
     if word in RELATIVES_EN:  # 'Clinton, who had championed …': PolNeAR's source is 'who'
         return dataclasses.replace(claim, speaker_at=subject.span())
-    return dataclasses.replace(claim, speaker_at=clause_before(text, start, cue_start), fallback=(start, cue_start))
+    # the subject ends at its last word: 'Republicans [have been] critical of'
+    return dataclasses.replace(claim, speaker_at=(clause_before(text, start, cue_start)[0], subject.end()),
+                               fallback=(start, cue_start))
 
 
 # Who holds a nominal stance: 'his support for', "Trump's attacks on".
@@ -954,10 +1042,11 @@ def nominal_claim(paragraph, text, sentence, match: re.Match) -> Claim | None:
 
 def subject_word(text: str, start: int, cue_start: int, kinds) -> re.Match | None:
     """The last word before a cue, past adverbs and auxiliaries ('Trump has long wanted'),
-    and past the copula before an adjective ('Trump is worried about')."""
+    and past the copula before an adjective ('Trump is worried about') or a progressive."""
     head = start + len(BETWEEN_EN.sub("", text[start:cue_start]))
-    if "state" in kinds:
+    if "state" in kinds or ING_WORD.match(text, cue_start):  # and before a progressive: 'Trump is backing'
         head = start + len(COPULA_EN.sub("", text[start:head]))
+        head = start + len(BETWEEN_EN.sub("", text[start:head]))  # 'Republicans have been critical of
     return SUBJECT_WORD_EN.search(text, start, head)
 
 
@@ -981,20 +1070,33 @@ AUXILIARY_TAIL_EN = re.compile(r"(?:\s+(?:is|are|was|were|be|been|being|has|have
 
 
 def passive_claim(paragraph, text, sentence, match: re.Match) -> Claim | None:
-    """'Clinton was endorsed by Sanders': the subject is the content, the agent the source."""
+    """'Clinton was endorsed by Sanders': the subject is the content, the agent the source;
+    'Trump has been criticized for …': with no agent, no source."""
     start, end = sentence
     by = BY_EN.match(text, match.end(), end)
-    if not by:
-        return None
+    if not by and (not AUXILIARY_BEFORE_EN.search(text, max(start, match.start() - 30), match.start())
+                   or not re.match(r"\s*\w", text[match.end():end])):
+        return None  # with neither an agent nor words after it ('after the race was called.'), an event
     breaks = [i for i in (text.rfind(mark, start, match.start()) for mark in ",;:") if i >= 0]
     content_start = max(breaks) + 1 if breaks else start
     subject = text[content_start:match.start()]
     content_end = content_start + len(AUXILIARY_TAIL_EN.sub("", subject))
     content_start, content_end = trim(text, content_start, content_end)
+    clause = EXPLETIVE_THAT_EN.match(text, match.end(), end)
+    if text[content_start:content_end].lower() == "it" and clause:  # 'It was announced that …'
+        content_start, content_end = trim(text, clause.end(), end)
     if content_end <= content_start:
         return None
     return Claim(paragraph, "indirect", content_start, content_end, match.group(), match.start(),
-                 (by.end(), end), False, statement=False)
+                 (by.end(), end) if by else None, False, statement=False)
+
+
+# What an expletive subject stands for: 'It was announced [on Monday] that …'.
+EXPLETIVE_THAT_EN = re.compile(r"(?:\s+[\w’'.-]+){0,4}?\s+that\s+")
+
+
+# The auxiliary of a passive without its agent: 'has been criticized', 'was not confirmed'.
+AUXILIARY_BEFORE_EN = re.compile(r"\b(?:is|are|was|were|be|been|being)(?:\s+(?:not|also|[a-z]+ly))?\s+$")
 
 
 def lead_claim(paragraph, text, sentence, match: re.Match, patterns, language, kinds) -> Claim | None:
@@ -1090,7 +1192,8 @@ def according_claims(paragraph, text, sentence, quoted, patterns) -> list[Claim]
             continue
         named_until = text.find(",", match.end(), end)
         named_until = end if named_until < 0 else named_until
-        opener = not re.sub(r"^\W*(?:But|And|Yet|So|Still)?\W*", "", text[start:match.start()]).strip()
+        clause = re.split(r"[:;]", text[start:match.start()])[-1]  # 'It went unnoticed: According to …'
+        opener = not re.sub(r"^\W*(?:But|And|Yet|So|Still)?\W*", "", clause).strip()
         if opener and named_until < end:
             claims.append(Claim(paragraph, "indirect", named_until + 1, end, match.group("cue"),
                                 match.start(), (match.end(), named_until), False))
@@ -1102,8 +1205,10 @@ def according_claims(paragraph, text, sentence, quoted, patterns) -> list[Claim]
 
 
 def clause_before(text: str, start: int, cue_start: int) -> tuple[int, int]:
-    """The words between the sentence start and the cue: where a subject sits."""
-    return max(start, cue_start - 300), cue_start
+    """The words between the sentence start and the cue: where a subject sits (less the
+    auxiliary of a progressive: 'The senator is [insisting]')."""
+    progressive = ING_WORD.match(text, cue_start) and PROGRESSIVE_EN.search(text, max(start, cue_start - 30), cue_start)
+    return max(start, cue_start - 300), progressive.start() if progressive else cue_start
 
 
 def bounded(claim: Claim, claims: list[Claim], text: str, sentence_end: int) -> Claim:
@@ -1118,13 +1223,17 @@ def bounded(claim: Claim, claims: list[Claim], text: str, sentence_end: int) -> 
 
 
 def attribution_start(claim: Claim, text: str) -> int:
-    """Where the words of an attribution begin: its speaker's clause, else its cue."""
+    """Where the words of an attribution begin: at its conjunction when its cue is
+    coordinated ('… and said that …', whose speaker was carried over from the cue before),
+    else its speaker's clause, else its cue."""
+    coordinated = COORDINATED.search(text, max(0, claim.cue_start - 40), claim.cue_start)
+    if coordinated:
+        return coordinated.start()
     if claim.speaker_at and claim.speaker_first and not claim.subject:
         head = text[claim.speaker_at[0]:claim.cue_start]
         breaks = [i for i, char in enumerate(head) if char in ",;:"]
         return claim.speaker_at[0] + (breaks[-1] + 1 if breaks else 0)
-    coordinated = claim.subject and COORDINATED.search(text, max(0, claim.cue_start - 40), claim.cue_start)
-    return coordinated.start() if coordinated else claim.cue_start
+    return claim.cue_start
 
 
 def overlaps_direct(claim: Claim, direct: list[Claim]) -> bool:
