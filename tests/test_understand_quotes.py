@@ -359,7 +359,7 @@ PSAKI_SAID = "We are ready (for further contacts - IF). The door of diplomacy re
       article("b", "en", (None, "The door of diplomacy remains open to Moscow today")),
       article("c", "en", ("Psaki", "The door of diplomacy remains open to Moscow today"))],
      [["a", "b"], ["c"]]),
-    # another language is another report (a translation is for connect/ to find)
+    # another language is another report: without vectors, a translation is not matched
     ([article("a", "en", ("Psaki", "We are ready for further contacts with Moscow")),
       article("b", "ru", ("Psaki", "We are ready for further contacts with Moscow"))],
      [["a"], ["b"]]),
