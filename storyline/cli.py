@@ -223,7 +223,7 @@ def stories(settings, as_json, limit, db_path):
     Example: storyline stories --json --db news.db
     """
     with open_store(settings, db_path) as store:
-        for story in store.stories(limit=limit):
+        for story in store.stories(limit=limit, statements=as_json):
             if as_json:
                 click.echo(json.dumps(story.as_json(), ensure_ascii=False))
                 continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -381,3 +383,11 @@ def test_store_search_uses_lemmas_computed_elsewhere(store):
 
     store.add([(article("1" * 16, title="У Кремля", language="ru"), None, Links(lemmas="у кремль"))])
     assert len(store.search("кремль")) == 1
+
+
+def test_store_stories_without_statements_skip_only_them(store):
+    store.add([(article("1" * 16, published="2024-03-01", keys=["price"],
+                        quotes=(said("price", "The door to diplomacy remains open"),)), "s")])
+    (full,), (listed,) = store.stories(), store.stories(statements=False)
+    assert len(full.statements) == 1 and listed.statements == ()
+    assert listed == dataclasses.replace(full, statements=())

@@ -79,7 +79,7 @@ def add_pages(app: FastAPI, templates: Jinja2Templates, open_store) -> None:
                    store: Store = Depends(open_store)):
         offset = (page_number - 1) * STORIES_PER_PAGE
         # One extra row tells whether there is a next page without counting everything.
-        stories = store.stories(limit=STORIES_PER_PAGE + 1, offset=offset)
+        stories = store.stories(limit=STORIES_PER_PAGE + 1, offset=offset, statements=False)
         return page(request, "stories.html", stories=stories[:STORIES_PER_PAGE], page=page_number,
                     has_next=len(stories) > STORIES_PER_PAGE, counts=store.counts())
 

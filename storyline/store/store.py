@@ -347,15 +347,17 @@ class Store:
         id = self.resolve_story(id)
         return self._build_stories([id]).get(id)
 
-    def stories(self, limit: int = 100, offset: int = 0) -> list[Story]:
-        """Stories with the newest full publication date first; undated ones last."""
+    def stories(self, limit: int = 100, offset: int = 0, statements: bool = True) -> list[Story]:
+        """Stories with the newest full publication date first; undated ones last. Without
+        `statements` they come without what was said: grouping the quotations into statements
+        is most of the time a list of stories takes."""
         ids = [id for (id,) in self.connection.execute(
             "SELECT id FROM stories ORDER BY last_published DESC, last_added DESC LIMIT ? OFFSET ?",
             (limit, offset))]
-        built = self._build_stories(ids)
+        built = self._build_stories(ids, statements)
         return [built[id] for id in ids]
 
-    def _build_stories(self, ids: list[str]) -> dict[str, Story]:
+    def _build_stories(self, ids: list[str], statements: bool = True) -> dict[str, Story]:
         rows = self.connection.execute(
             "SELECT a.story_id, a.id, a.source, a.language, a.title, a.published, w.original_id"
             " FROM articles AS a LEFT JOIN wire_copies AS w ON w.article_id = a.id"
@@ -363,7 +365,7 @@ class Store:
         members: dict[str, list[StoryArticle]] = {}
         for story_id, *fields in rows:
             members.setdefault(story_id, []).append(StoryArticle(*fields))
-        entities, quotes = self._story_entities(ids), self._story_quotes(ids)
+        entities, quotes = self._story_entities(ids), self._story_quotes(ids) if statements else {}
         return {id: build_story(id, articles, entities.get(id, ()), *quotes.get(id, ((), None)))
                 for id, articles in members.items()}
 
