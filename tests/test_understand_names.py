@@ -299,6 +299,26 @@ def test_names_romance_j_reads_the_first_name_only():
     assert form == names.sound_forms("Жean Juncker")
 
 
+def test_names_first_name_forms_spell_the_first_name_as_the_other_script_does(book):
+    assert names.first_name_forms(book, "Джеймс Шток") == (names.sound_forms("James Шток"),)
+    assert names.first_name_forms(book, "John Kerry") == (names.sound_forms("Джон Kerry"),)
+    assert names.first_name_forms(book, "Джеймс") == ()  # a first name alone is no full name
+    assert names.first_name_forms(book, "Quentin Blake") == ()  # no conventional spelling known
+
+
+@pytest.mark.parametrize("name, read", [
+    ("Friedrich Merz", "Friedrich Merц"), ("Fritz Zimmermann", "Friц Цimmermann"), ("Martin Schulz", "Martin Schulц"),
+])
+def test_names_german_z_is_also_read_as_ts(name, read):
+    assert names.german_z_forms(name) == (names.sound_forms(read),)
+
+
+@pytest.mark.parametrize("name", ["Jarosław Kaczyński", "Bogdan Szyszko", "Adam Dzierżanowski", "Мартин Шульц",
+                                  "Asia Bibi"])
+def test_names_german_z_leaves_slavic_letters_and_cyrillic_alone(name):
+    assert names.german_z_forms(name) == ()
+
+
 @pytest.mark.parametrize("a, b", [
     ("Komissja Europejska", "Komisja Europejska"),  # a letter doubled as another language doubles it
     ("Парламмент", "Парламент"),

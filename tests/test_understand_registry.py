@@ -44,6 +44,19 @@ def test_registry_same_person_across_scripts_and_forms(book):
     assert registry.identify("PER", "Rani Bibi") != first  # another first name: another woman
 
 
+@pytest.mark.parametrize("latin, cyrillic", [
+    ("James Stock", "Джеймс Шток"),  # a first name spelled by convention, not by its sounds
+    ("John Kerry", "Джон Керри"),
+    ("Friedrich Merz", "Фридрих Мерц"),  # a German 'z' is 'ц'
+    ("Sebastian Kurz", "Себастьян Курц"),
+    ("Antonio Lopez", "Антонио Лопес"),  # a Spanish one is not
+])
+def test_registry_person_across_scripts_in_either_order(book, latin, cyrillic):
+    for first, second in ((latin, cyrillic), (cyrillic, latin)):
+        registry = Registry(book)
+        assert registry.identify("PER", first) == registry.identify("PER", second)
+
+
 def test_registry_ambiguous_surname_stays_apart(book):
     registry = Registry(book)
     james = registry.identify("PER", "James Masih")

@@ -519,6 +519,31 @@ def romance_j_forms(name: str) -> tuple[tuple[str, ...], ...]:
     return (sound_forms(ROMANCE_J.sub(lambda m: m.group()[:-1] + "Ж", name)),)
 
 
+def first_name_forms(book: NameBook, name: str) -> tuple[tuple[str, ...], ...]:
+    """The sounds of a full name with its first name as the other script conventionally
+    spells it, which its sounds do not give ('Джеймс Шток' -> ('iames', 'stok') of 'James';
+    'John Kerry' -> ('ion', 'keri') of 'Джон')."""
+    words = name.split()
+    if len(words) < 2:
+        return ()
+    key = name_key(words[0])
+    other = book.first_en.get(key) or book.first_ru.get(key)
+    return (sound_forms(" ".join([other, *words[1:]])),) if other else ()
+
+
+# A 'z' that German says as 'ц' ('Merz' / 'Мерц', 'Schulz' / 'Шульц', 'Fritz' / 'Фриц'),
+# where English and Spanish say 'з' or 'с' ('Zelensky', 'Lopez' / 'Лопес'); not one of the
+# Slavic letters 'cz', 'sz', 'dz'.
+GERMAN_Z = re.compile(r"(?<![cdsCDS])t?z|(?<![cdsCDS])t?Z")
+
+
+def german_z_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The sounds of a Latin-script name with a 'z' read as German says it, where it has one."""
+    if has_cyrillic(name) or not GERMAN_Z.search(name):
+        return ()
+    return (sound_forms(GERMAN_Z.sub(lambda m: "Ц" if m.group()[-1] == "Z" else "ц", name)),)
+
+
 # Roman numerals typed with Cyrillic letters of the same look ('Бенедикт ХVІ', 'Николай ІІ').
 ROMAN = re.compile(r"(?<!\w)[IVXLCDMІХСМ]{2,}(?!\w)")
 ROMAN_LOOKALIKES = str.maketrans("ІХСМ", "IXCM")
