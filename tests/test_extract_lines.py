@@ -5,7 +5,7 @@ Pages are built from hand-written parts; each test changes one thing a real page
 
 import pytest
 
-from storyline.extract.lines import (clean_paragraphs, count_words, furniture_kind, read_page_text,
+from storyline.extract.lines import (clean_paragraphs, count_words, furniture_kind, is_title, read_page_text,
                                      script_of, split_lines)
 
 ARTICLE = [
@@ -279,3 +279,16 @@ def test_lines_clean_paragraphs_of_html_extraction(paragraphs, expected):
 ])
 def test_lines_paragraph_signed_by_its_writer_ends_a_sentence(text, sentence_like):
     assert split_lines(text)[0].sentence_like is sentence_like
+
+
+@pytest.mark.parametrize("text, title", [
+    ("05 ноября 2020 21:40 Денис Давыдов, Валентин Богданов", False),  # a byline's stamp
+    ("May 5, 2021 10:45 AM John Smith", False),
+    ("Updated 3 hours ago", False),
+    ("Subscribe to our newsletter", False),
+    ("9 мая в Москве прошёл парад", True),  # a headline may open with a date
+    ("2020 election: Biden wins 306 electoral votes", True),
+    ("Город закрывает старый мост для машин", True),
+])
+def test_lines_given_title_is_a_headline_unless_furniture(text, title):
+    assert is_title(text) is title

@@ -217,3 +217,14 @@ def test_extract_regression_lower_cased_record_gets_its_dateline():
             "инцидент произошел в минувший четверг в 350 километрах к северу от административного центра.")
     article = extract_article(Page(source="record", content=text))
     assert (article.dateline.place, article.dateline.agency, article.published) == ("Москва", "РИА Новости", "--12-01")
+
+
+def test_extract_given_title_that_is_a_byline_gives_way_to_the_page_headline():
+    text = "\n".join(["Город закрывает старый портовый мост для машин", *[
+        "Городской совет во вторник решил закрыть старый портовый мост для автомобилей с весны.",
+        "Инженеры нашли трещины в двух опорах моста во время летней проверки.",
+        "Автобусы и велосипеды смогут ездить по мосту, пока идёт ремонт."]])
+    stamped = extract_article(Page(source="feed", content=text, title="05 ноября 2020 21:40 Денис Давыдов"))
+    titled = extract_article(Page(source="feed", content=text, title="Мост закроют весной"))
+    assert stamped.title == "Город закрывает старый портовый мост для машин"
+    assert titled.title == "Мост закроют весной"

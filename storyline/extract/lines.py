@@ -48,6 +48,7 @@ TRUNCATED = re.compile(r"\w ?(\.\.\.|…)$")
 WORD = re.compile(r"\w+")
 POST_SIGNATURE = re.compile(r"^[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
 TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
 # Words of a date or time stamp: 'December 29, 2014 at 7:56 AM', '3 weeks ago', 'вчера, 14:20'.
 TIME_WORD = re.compile(
@@ -501,6 +502,24 @@ def headlines_above(lines: list[Line], start: int, script: str | None) -> list[s
             if len(heads) == 2:
                 break
     return heads
+
+
+def is_title(text: str) -> bool:
+    """A title given with a page (a feed's, a record's) is its headline unless it is page
+    furniture or a byline's time stamp ('05 ноября 2020 21:40 Денис Давыдов, Валентин
+    Богданов'); then the page's own headline is taken instead. (A headline may open with a
+    date, '9 мая в Москве…', which `furniture_kind` calls a time.)"""
+    return furniture_kind(text) in (None, "time") and not is_stamp_opening(text)
+
+
+def is_stamp_opening(text: str) -> bool:
+    """The line is date and time words alone, or opens with them up to a clock time."""
+    end = 0
+    for word in WORD.finditer(text):
+        if not TIME_WORD.fullmatch(word.group()):
+            return bool(CLOCK.search(text, 0, end))
+        end = word.end()
+    return True
 
 
 def read_page_text(text: str, title_hint: str | None = None) -> PageReading:
