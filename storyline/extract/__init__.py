@@ -11,7 +11,7 @@ from storyline.extract.dates import (date_in_url, full_iso, leading_date, partia
 from storyline.extract.dateline import DatelineMatch, read_dateline
 from storyline.extract.html import read_html
 from storyline.extract.language import detect_language
-from storyline.extract.lines import PageReading, clean_paragraphs, is_title, read_page_text
+from storyline.extract.lines import PageReading, clean_paragraphs, given_title, read_page_text
 from storyline.records import Article, Page, failed
 
 # Pages are read up to here; the article comes long before. A 10 MB scraped page took
@@ -77,8 +77,8 @@ def extract_article(page: Page, options: ExtractOptions = ExtractOptions()) -> A
 
 
 def read_page(page: Page) -> Reading:
-    if page.title and not is_title(page.title):
-        page = dataclasses.replace(page, title=None)
+    if page.title:
+        page = dataclasses.replace(page, title=given_title(page.title))
     if page.as_body:
         body = tuple(" ".join(line.split()) for line in page.content.splitlines() if line.strip())
         return Reading(PageReading(page.title, None, body, (), ()), url=page.url,

@@ -106,6 +106,7 @@ MIN_RELAXED_LINE_WORDS = 12  # without a finished sentence on the page, a paragr
 MIN_RELAXED_WORDS = 20      # and the body this long
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_CHARS = 300
+MAX_SITE_WORDS = 3          # a site's name after a given title's bar
 MAX_TITLE_DISTANCE = 8      # title and subtitle sit at most this many lines above the body
 TITLE_CASE_SHARE = 0.8      # 'The Bacon Shield, And 28 Other Examples Of …': a headline
 MAX_CAPTION_WORDS = 60      # a longer paragraph above an image credit is a paragraph
@@ -504,12 +505,16 @@ def headlines_above(lines: list[Line], start: int, script: str | None) -> list[s
     return heads
 
 
-def is_title(text: str) -> bool:
-    """A title given with a page (a feed's, a record's) is its headline unless it is page
-    furniture or a byline's time stamp ('05 ноября 2020 21:40 Денис Давыдов, Валентин
-    Богданов'); then the page's own headline is taken instead. (A headline may open with a
-    date, '9 мая в Москве…', which `furniture_kind` calls a time.)"""
-    return furniture_kind(text) in (None, "time") and not is_stamp_opening(text)
+def given_title(text: str) -> str | None:
+    """A title given with a page (a feed's, a record's), less a site's name after a bar
+    ('Headline | Breitbart'). None where it is page furniture or a byline's time stamp
+    ('05 ноября 2020 21:40 Денис Давыдов, Валентин Богданов'): the page's own headline
+    is taken instead. (A headline may open with a date, '9 мая в Москве…', which
+    `furniture_kind` calls a time.)"""
+    if furniture_kind(text) not in (None, "time") or is_stamp_opening(text):
+        return None
+    headline, bar, site = text.rpartition(" | ")
+    return headline if bar and len(site.split()) <= MAX_SITE_WORDS < len(headline.split()) else text
 
 
 def is_stamp_opening(text: str) -> bool:
