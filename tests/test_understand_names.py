@@ -331,3 +331,16 @@ def test_names_concept_keys_read_doubled_letters_once(book, a, b):
 def test_names_abbreviation_of_consonants_starts_the_stems_consonants(book):
     assert names.concept_keys(book, "Wlk. Księstwo")[0] == "=great"  # 'Wielkie Księstwo', a grand duchy
     assert names.concept_keys(book, "Mnstr. Spraw")[0] != "=ministry"  # ministry or minister: unknown
+
+
+@pytest.mark.parametrize("name, english", [
+    ("Пенсильвания", "Pennsylvania"), ("Северная Каролина", "North Carolina"), ("Michigan", "Michigan"),
+    ("Джорджия", "Georgia (US state)"),  # not the country Georgia, Грузия
+])
+def test_names_us_states_are_places_in_both_languages(book, name, english):
+    assert names.lookup(book, name, "LOC").en == english
+    assert names.lookup(book, name, "PER") is None  # 'Virginia' is a person's name too
+
+
+def test_names_us_state_named_as_a_country_leaves_the_name_to_the_country(book):
+    assert names.lookup(book, "Georgia", "LOC").ru == "Грузия"

@@ -75,7 +75,8 @@ def load_name_book(data: Path = DATA) -> NameBook:
     groups = unify(country_groups(), hand_made) + hand_made
     known = {name_key(alias): entry for entry, aliases in groups for alias in aliases}
     cities = unify(city_groups(), hand_made)
-    places = country_acronyms() | {name_key(alias): entry for entry, aliases in cities for alias in aliases}
+    places = country_acronyms() | {name_key(alias): entry for entry, aliases in state_groups(known) + cities
+                                   for alias in aliases}  # a city before a state of its name (New York)
     first_en, first_ru = read_first_names(data / "first_names.tsv")
     # The names' stems win over the adjectives' ('slovensk' of 'Slovensko', not of the
     # Croatian 'slovenski', Slovene), and the institution words over both.
@@ -212,6 +213,25 @@ def city_groups() -> list[tuple[Known, list[str]]]:
         en = english.get(zone, {}).get("city") or zone.split("/")[1].replace("_", " ")
         names = [locale.time_zones[zone]["city"] for locale in locales[1:] if "city" in locale.time_zones.get(zone, {})]
         groups.append((Known("LOC", en, russian[zone]["city"]), [en, *names]))
+    return groups
+
+
+# The states of the United States (ISO 3166-2 through pycountry, Russian names from its
+# locale), which news follow as closely as countries ('Пенсильвания' / 'Pennsylvania'). Places
+# only, as cities are: 'Virginia' and 'Indiana' are people's names too. A state named as a
+# country keeps that name for the country ('Georgia' / 'Грузия'); its Russian name is its own
+# ('Джорджия' / 'Georgia (US state)'). States the locale has no Russian name for are left out.
+def state_groups(countries: dict) -> list[tuple[Known, list[str]]]:
+    russian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    groups = []
+    for state in pycountry.subdivisions.get(country_code="US"):
+        ru = russian.gettext(state.name)
+        if state.type not in ("State", "District") or ru == state.name:
+            continue
+        if name_key(state.name) in countries:
+            groups.append((Known("LOC", f"{state.name} (US state)", ru), [ru]))
+        else:
+            groups.append((Known("LOC", state.name, ru), [state.name, ru]))
     return groups
 
 
