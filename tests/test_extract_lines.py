@@ -58,6 +58,9 @@ def body_of(lines):
     ("Хотите читать полную версию? Оформите подписку", "chrome"),
     ("Subscribe now for unlimited digital access to all our articles.", "chrome"),
     ("Чтобы получить неограниченный доступ к данным, хакеры взломали сервер.", None),
+    ("Наш сайт использует файлы cookie, чтобы улучшить работу сайта.", "chrome"),
+    ("Регистрация пройдена успешно! Перейдите по ссылке из письма", "chrome"),
+    ("Сайт функционирует при финансовой поддержке фонда развития печати.", "rights"),
 ])
 def test_lines_furniture_kind(line, kind):
     assert furniture_kind(line) == kind
