@@ -228,3 +228,10 @@ def test_extract_given_title_that_is_a_byline_gives_way_to_the_page_headline():
     titled = extract_article(Page(source="feed", content=text, title="Мост закроют весной"))
     assert stamped.title == "Город закрывает старый портовый мост для машин"
     assert titled.title == "Мост закроют весной"
+
+
+def test_extract_language_is_not_taken_from_links():
+    links = " ".join(f"https://example.ru/i/logo/{name}.png" for name in ("social", "subscription", "print"))
+    page = Page(source="x", content=f"{links} Городской совет во вторник решил закрыть старый портовый мост "
+                                    "для автомобилей с весны. Инженеры нашли трещины в двух опорах моста.")
+    assert extract_article(page).language == "ru"

@@ -180,6 +180,9 @@ def test_understand_variants(annotate, language, body, entities, quotes):
     ("ru", ["ОФИЦИАЛЬНЫЙ ПРЕДСТАВИТЕЛЬ МИД РФ МАРИЯ ЗАХАРОВА ЗАЯВИЛА, ЧТО МОСКВА ГОТОВА."],
      {"PER:maria-zakharova", "ORG:ministry-of-foreign-affairs-of-russia", "LOC:russia", "LOC:moscow"}),
     ("ru", ["Читать также"], set()),
+    # a Russian text named English (its page opened with links) is read as Russian
+    ("en", ["https://example.ru/logo.png https://example.ru/social.png Мария Захарова заявила, что Москва готова."],
+     {"PER:maria-zakharova", "LOC:moscow"}),
 ])
 def test_understand_language_and_script(annotate, language, body, ids):
     article = annotate(Article(id="x", source="test", language=language, body=tuple(body)))

@@ -80,17 +80,18 @@ def annotated(article: Article, readings, language: str, book, role_words) -> Ar
 
 
 def reader_language(article: Article) -> str | None:
-    """'ru' or 'en' as declared; otherwise by script: Cyrillic bodies are read
-    as Russian, Latin ones as English. A body in neither script (Chinese,
-    Arabic…) is not read at all: the English model tags whole lines of
-    Chinese as one PERSON, which would only add false entities."""
-    if article.language in ("ru", "en"):
-        return article.language
+    """'ru' for a body mostly in Cyrillic letters, 'en' for one mostly in Latin letters,
+    whatever its language was named: the models read a script, and a named language can be
+    wrong (a Russian page opening with a run of links was taken for English, and spaCy read
+    it). A body in neither script (Chinese, Arabic…) is not read at all: the English model
+    tags whole lines of Chinese as one PERSON, which would only add false entities."""
     text = " ".join(article.body)
     cyrillic, latin = len(CYRILLIC.findall(text)), len(LATIN.findall(text))
     letters = sum(c.isalpha() for c in text)
-    if letters and cyrillic + latin < letters / 2:
+    if not letters or cyrillic + latin < letters / 2:
         return None
+    if cyrillic == latin:
+        return article.language if article.language in ("ru", "en") else None
     return "ru" if cyrillic > latin else "en"
 
 

@@ -58,9 +58,10 @@ class Reading:
 
 # spaCy's tokenizer peels punctuation off an unbroken run one character at a
 # time: 10,000 quotation marks in a row took it 9 s. No name is this long, so
-# such runs (URLs, ASCII art, mojibake) are blanked before a model sees them.
+# such runs (ASCII art, mojibake) are blanked before a model sees them; so are
+# web addresses, which natasha reads as people.
 LONGEST_WORD = 50
-LONG_RUN = re.compile(r"\S{%d,}" % LONGEST_WORD)
+LONG_RUN = re.compile(r"\S{%d,}|https?://\S+" % LONGEST_WORD)
 
 
 def cap(text: str) -> str:
