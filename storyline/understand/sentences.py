@@ -19,16 +19,17 @@ from dataclasses import dataclass
 
 from .readings import Word
 
-CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "''": "''"}
+# Two apostrophes stand for a double quotation mark in some wire and archive copy (the
+# New York Times' in PolNeAR: ''We're anxious,'' said …); two backticks open one, as TeX
+# writes it, and in copy that lost the apostrophes close it too (``We're ready,`` he said).
+CLOSERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "''": "''", "``": "''``"}
 # Marks that open and close alike: which one a mark is depends on what is around it.
 SYMMETRIC = frozenset({'"', "''"})
 # A straight quote opens after these (or at the start); elsewhere it closes.
 BEFORE_OPENING = set(" \t\n([{-—–:;,/«“„")
-# Two apostrophes stand for a double quotation mark in some wire and archive
-# copy (the New York Times' in PolNeAR: ''We're anxious,'' said …).
-MARK = re.compile(r"''|[«»“”„\"]")
+MARK = re.compile(r"''|``|[«»“”„\"]")
 
-SENTENCE_END = re.compile(r"[.!?…]+(?:''|[\"»”“])?(\s+)(?=[A-ZА-ЯЁ0-9\"«“„'\-—–(])")
+SENTENCE_END = re.compile(r"[.!?…]+(?:''|``|[\"»”“])?(\s+)(?=[A-ZА-ЯЁ0-9\"«“„'`\-—–(])")
 # Words after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr st jr sr gen col lt sgt gov sen rep prof vs etc no inc corp co ltd jan feb
@@ -141,7 +142,7 @@ def trim_quotes(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-QUOTE_MARKS = "\"“”«»„'"
+QUOTE_MARKS = "\"“”«»„'`"
 
 
 def clause_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
