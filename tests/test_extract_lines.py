@@ -54,7 +54,7 @@ def body_of(lines):
     ("To post a comment, log into your chosen social network and add your comment below.", "comments"),
     ("Post navigation", "chrome"), ("← Previous Next →", "chrome"),
     ("By submitting above you agree to the Harbour News privacy policy.", "chrome"),
-    ("Форма поиска", "chrome"), ("Выберите город", "chrome"), ("Your region", "chrome"),
+    ("Accessibility links", "chrome"), ("Форма поиска", "chrome"), ("Выберите город", "chrome"), ("Your region", "chrome"),
     ("Хотите читать полную версию? Оформите подписку", "chrome"),
     ("Subscribe now for unlimited digital access to all our articles.", "chrome"),
     ("Чтобы получить неограниченный доступ к данным, хакеры взломали сервер.", None),
