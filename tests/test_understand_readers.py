@@ -6,7 +6,7 @@ from natasha.doc import DocSpan, DocToken
 from razdel import tokenize
 
 from storyline.understand.english import adapt_entity, truecase
-from storyline.understand.russian import split_listed, unquoted
+from storyline.understand.russian import plural_place, split_listed, unquoted
 
 
 def natasha_span(text, type="PER"):
@@ -33,6 +33,15 @@ def test_readers_russian_names_run_together_are_split(text, pieces):
 ])
 def test_readers_russian_organisation_in_quotation_marks(text, name):
     assert unquoted(natasha_span(text, "ORG")).text == name
+
+
+@pytest.mark.parametrize("word, name", [
+    ("Клинцах", "Клинцы"), ("Химках", "Химки"), ("Люберец", "Люберцы"), ("МЫТИЩАХ", "МЫТИЩИ"),
+    ("Москве", None), ("Клинцов", "Клинцы"),  # a town in the singular is the normaliser's
+])
+def test_readers_russian_town_named_in_the_plural_only(word, name):
+    from natasha import MorphVocab
+    assert plural_place(MorphVocab(), word) == name
 
 
 @pytest.fixture(scope="module")

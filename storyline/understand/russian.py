@@ -410,7 +410,17 @@ def normalise(span, vocab, people) -> str:
     span.normalize(vocab)
     if span.type == "PER":
         return people(span.normal) or span.normal
+    if span.type == "LOC" and len(span.tokens) == 1:
+        return plural_place(vocab, span.tokens[0].text) or span.normal
     return span.normal
+
+
+def plural_place(vocab, word: str) -> str | None:
+    """'Клинцах', 'Химках', 'Люберец' -> 'Клинцы', 'Химки', 'Люберцы': a town named in the
+    plural only, which natasha's normaliser (inflecting to the number the tagger read, the
+    singular) leaves in its case."""
+    form = next((form for form in vocab(word) if {"Geox", "Pltm"} <= form.tag.grammemes), None)
+    return recover_shape(form.normal, word) if form else None
 
 
 def person_name(names, normal: str) -> str | None:
