@@ -10,7 +10,7 @@ from razdel import tokenize
 
 from storyline.understand.names import load_name_book
 from storyline.understand.russian import (added, cited_sites, complement, covering, described_ministries,
-                                          as_organisation, extended, is_place_adjective, load_russian_reader,
+                                          as_known_kind, extended, is_place_adjective, load_russian_reader,
                                           place_nouns,
                                           split_quoted, unquoted)
 
@@ -122,11 +122,13 @@ def test_russian_quoted_name_run_together_with_another(text, names):
 
 @pytest.mark.parametrize("text, type", [
     ("Талибана", "ORG"),  # the dictionary knows it only as an organisation
+    ("Клинцах", "LOC"),  # or only as a place
     ("Петрова", "PER"),
     ("Кузнецов", "PER"),
+    ("Орлова", "PER"),  # a surname and a town's name (Орлов)
 ])
-def test_russian_one_word_person_known_only_as_organisation(vocab, text, type):
-    assert as_organisation(span_over(tokens_of(text), text, text, "PER"), vocab).type == type
+def test_russian_one_word_person_known_only_as_organisation_or_place(vocab, text, type):
+    assert as_known_kind(span_over(tokens_of(text), text, text, "PER"), vocab).type == type
 
 
 def test_russian_legal_form_before_an_unquoted_name():

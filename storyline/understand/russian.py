@@ -68,7 +68,7 @@ def load_russian_reader() -> Callable[[Sequence[str]], list[Reading]]:
 
 def corrected(doc, vocab, parse, places) -> list:
     """natasha's spans split, retyped and trimmed, with the organisations it missed added."""
-    spans = [as_organisation(piece, vocab) for span in doc.spans for piece in split_listed(span)
+    spans = [as_known_kind(piece, vocab) for span in doc.spans for piece in split_listed(span)
              if not is_common_acronym(piece)]
     spans = [unquoted(name) for span in spans for name in split_quoted(span)]
     return added(spans, described_ministries(doc.tokens, parse, places) + cited_sites(doc.text, doc.tokens, parse))
@@ -456,14 +456,22 @@ def inflect_head(tokens, vocab) -> str:
 PERSON_GRAMMEMES = {"Name", "Surn", "Patr"}
 
 
-def as_organisation(span, vocab):
-    """A one-word 'person' the dictionary knows only as an organisation ('Талибана', 'ЮНЕСКО';
-    natasha reads a capitalised word in the genitive as a surname) is one."""
+# What a word the dictionary knows only as an organisation's or a place's name is.
+DICTIONARY_TYPES = (("Orgn", "ORG"), ("Geox", "LOC"))
+
+
+def as_known_kind(span, vocab):
+    """A one-word 'person' the dictionary knows only as an organisation ('Талибана', 'ЮНЕСКО')
+    or only as a place ('Клинцах') is one: natasha reads a capitalised word in the genitive
+    or the locative as a surname."""
     if span.type != "PER" or len(span.tokens) != 1 or not vocab.word_is_known(span.text):
         return span
     grammemes = [parse.tag.grammemes for parse in vocab(span.text)]
-    if any("Orgn" in found for found in grammemes) and not any(PERSON_GRAMMEMES & found for found in grammemes):
-        return DocSpan(span.start, span.stop, "ORG", span.text, tokens=span.tokens)
+    if any(PERSON_GRAMMEMES & found for found in grammemes):
+        return span
+    for grammeme, type in DICTIONARY_TYPES:
+        if any(grammeme in found for found in grammemes):
+            return DocSpan(span.start, span.stop, type, span.text, tokens=span.tokens)
     return span
 
 
