@@ -130,3 +130,21 @@ def test_entities_untagged_full_name_in_a_list_is_found_whole(book):
                 reading("• Веселин Топалов (Болгария)", ("Болгария", "LOC"))]
     entities, _ = find_entities(readings, "ru", book)
     assert summary(entities)["PER:veselin-topalov"][1] == ["Веселина Топалова", "Веселин Топалов"]
+
+
+def test_entities_a_declined_name_left_as_it_was_takes_its_nominative(book):
+    """The reader could not decline 'Асии Биби' back (the model does not know the name, and
+    tags it a nominative); its nominative elsewhere in the document names the person."""
+    first = "Асия Биби вышла на свободу."
+    second = "Адвокат Асии Биби заявил об этом. Биби покинет страну."
+    readings = [Reading(first, (), (Span(0, 9, "Асия Биби", "PER", "Асия Биби", "Nom"),)),
+                Reading(second, (), (Span(8, 17, "Асии Биби", "PER", "Асии Биби", "Nom"),))]
+    entities, _ = find_entities(readings, "ru", book)
+    assert summary(entities) == {"PER:asiya-bibi": ("Асия Биби", ["Асия Биби", "Асии Биби"])}
+
+
+def test_entities_a_nominative_is_not_taken_for_a_declined_name(book):
+    readings = [Reading("Асии Биби нет.", (), (Span(0, 9, "Асии Биби", "PER", "Асии Биби", "Nom"),)),
+                Reading("Асия Биби здесь.", (), (Span(0, 9, "Асия Биби", "PER", "Асия Биби", "Gen"),))]
+    entities, _ = find_entities(readings, "ru", book)
+    assert len(entities) == 2  # only a name in the nominative is a base form

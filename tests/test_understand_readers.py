@@ -6,7 +6,7 @@ from natasha.doc import DocSpan, DocToken
 from razdel import tokenize
 
 from storyline.understand.english import adapt_entity, truecase
-from storyline.understand.russian import plural_place, split_listed, unquoted
+from storyline.understand.russian import person_name, plural_place, split_listed, unquoted
 
 
 def natasha_span(text, type="PER"):
@@ -42,6 +42,18 @@ def test_readers_russian_organisation_in_quotation_marks(text, name):
 def test_readers_russian_town_named_in_the_plural_only(word, name):
     from natasha import MorphVocab
     assert plural_place(MorphVocab(), word) == name
+
+
+@pytest.mark.parametrize("name, read", [
+    ("Захарова Мария", "Мария Захарова"),  # opens with a known surname: put last
+    ("Мария Захарова", "Мария Захарова"),
+    ("Азия Биби", None),  # the name grammar would put 'Биби' first
+    ("Нур-уль-Хак Кадри", None),  # and keep only 'Нур' of this one
+])
+def test_readers_russian_person_name_order(name, read):
+    from natasha import MorphVocab, NamesExtractor
+    vocab = MorphVocab()
+    assert person_name(NamesExtractor(vocab), vocab, name) == read
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ get the same canonical id are one entity.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,35 @@ def find_named(readings: list[Reading], book: NameBook) -> list[Named]:
     placed += repeated_surnames(readings, placed)
     placed.sort(key=lambda p: (p.paragraph, p.span.start))
     ids = identify_all(placed, book)
-    return [Named(p.paragraph, p.span, id) for p, id in zip(placed, ids)]
+    return with_nominatives([Named(p.paragraph, p.span, id) for p, id in zip(placed, ids)])
+
+
+def with_nominatives(named: list[Named]) -> list[Named]:
+    """A declined name its reader could not bring to the nominative ('Асии Биби': the model
+    does not know the name) takes the form of the same entity's mention in the nominative
+    that it declines ('Асия Биби')."""
+    nominatives: dict[str, list[str]] = {}
+    for n in named:
+        if n.span.case == "Nom":
+            nominatives.setdefault(n.id, []).append(n.span.normal)
+    return [with_normal(n, base) if (base := nominative_of(n, nominatives.get(n.id, ()))) else n for n in named]
+
+
+def nominative_of(n: Named, nominatives) -> str | None:
+    if n.span.normal != n.span.text:
+        return None
+    words = n.span.normal.split()
+    return next((base for base in nominatives if declines(words, base.split())), None)
+
+
+def declines(words: list[str], base: list[str]) -> bool:
+    """The words are those of the base, declined: 'Асии Биби' of 'Асия Биби', not the reverse."""
+    return (words != base and len(words) == len(base)
+            and all(same_surname(word, other) for word, other in zip(words, base)))
+
+
+def with_normal(n: Named, normal: str) -> Named:
+    return Named(n.paragraph, dataclasses.replace(n.span, normal=normal), n.id)
 
 
 def is_name(span: Span) -> bool:
@@ -193,6 +222,8 @@ def identify_all(placed: list[Placed], book: NameBook) -> list[str]:
             continue
         if p.span.type == "PER" and " " not in p.span.normal.strip():
             ids[i] = full_name_id(i, placed, ids) or ids[i]
+        elif p.span.type == "PER":
+            ids[i] = nominative_name_id(i, placed, ids) or ids[i]
         elif p.span.type == "ORG":
             ids[i] = longer_organisation_id(i, placed, ids) or ids[i]
     return ids
@@ -213,6 +244,17 @@ def full_name_id(index: int, placed, ids) -> str | None:
     before = [j for j in matches if j < index]
     chosen = before[-1] if before else (matches[0] if matches else None)
     return None if chosen is None else ids[chosen]
+
+
+def nominative_name_id(index: int, placed, ids) -> str | None:
+    """The person a declined full name is, where its reader left it declined ('Асии Биби', a
+    name the model does not know, at times even tagged as a nominative): the first name in
+    the nominative whose words it declines ('Асия Биби')."""
+    words = placed[index].span.normal.split()
+    if placed[index].span.normal != placed[index].span.text:
+        return None  # the reader brought it to its nominative
+    return next((ids[j] for j, p in enumerate(placed) if p.span.type == "PER" and p.span.case == "Nom"
+                 and declines(words, p.span.normal.split())), None)
 
 
 def longer_organisation_id(index: int, placed, ids) -> str | None:
@@ -247,7 +289,8 @@ def build_entities(named: list[Named], language: str, book: NameBook) -> list[En
 
 def entity(id: str, group: list[Named], language: str, book: NameBook) -> Entity:
     type = id.split(":", 1)[0]
-    best = max(group, key=lambda p: len(p.span.normal.split()))  # the fullest name, first on ties
+    # the fullest name, one in the nominative first, then the first on ties
+    best = max(group, key=lambda p: (len(p.span.normal.split()), p.span.case in (None, "Nom")))
     known = lookup(book, best.span.normal, type) or lookup(book, best.span.text, type)
     if known:
         name = known.ru if language == "ru" else known.en

@@ -45,7 +45,7 @@ def load_russian_reader() -> Callable[[Sequence[str]], list[Reading]]:
     morph = NewsMorphTagger(embedding)
     names = NamesExtractor(vocab)
     forms = functools.lru_cache(FORM_CACHE)(functools.partial(word_forms, vocab))
-    people = functools.lru_cache(FORM_CACHE)(functools.partial(person_name, names))
+    people = functools.lru_cache(FORM_CACHE)(functools.partial(person_name, names, vocab))
     parse = functools.lru_cache(FORM_CACHE)(lambda word: vocab(word)[0])
     places = functools.lru_cache(FORM_CACHE)(functools.partial(is_place_adjective, vocab, load_name_book().concepts))
 
@@ -423,14 +423,24 @@ def plural_place(vocab, word: str) -> str | None:
     return recover_shape(form.normal, word) if form else None
 
 
-def person_name(names, normal: str) -> str | None:
-    """'Захарова Мария' -> 'Мария Захарова': first, middle and last name as natasha's
-    name grammar reads them."""
+def person_name(names, vocab, normal: str) -> str | None:
+    """'Захарова Мария' -> 'Мария Захарова': first, middle and last name as natasha's name
+    grammar reads them, where it reads every word of the name, in another order only where
+    the name opens with a known surname. (It read 'Азия Биби' as 'Биби Азия' and 'Нур-уль-Хак
+    Кадри' as 'Нур' alone.)"""
     match = names.find(normal)
     if not match:
         return None
     fact = DocFact(list(match.fact.slots)).as_dict
-    return " ".join(fact[part] for part in ("first", "middle", "last") if fact.get(part)) or None
+    found = [fact[part] for part in ("first", "middle", "last") if fact.get(part)]
+    words = normal.split()
+    if sorted(found) != sorted(words) or (found != words and not is_surname(vocab, words[0])):
+        return None
+    return " ".join(found)
+
+
+def is_surname(vocab, word: str) -> bool:
+    return any("Surn" in form.tag.grammemes for form in vocab(word))
 
 
 # An acronym declined with a lower-case ending: 'МИДа', 'ЮКОСом'. Its nominative is the
