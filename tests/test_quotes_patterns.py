@@ -288,3 +288,93 @@ def test_quotes_patterns_state_after_a_perfect_copula():
 def test_quotes_patterns_according_to_after_a_colon_opens_its_clause():
     text = "It has not gone unnoticed: According to recent polls, the mayor holds only a tenth of the vote."
     assert sources_of([text]) == [("According to", "recent polls", "the mayor holds only a tenth of the vote")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # where and when the words were said close a lead: no object of the cue
+    ("The bridge will reopen in May, the county engineer said after the inspection.",
+     [("indirect", "said", "The bridge will reopen in May", True)]),
+    # whom they were told, a name of several words
+    ("The plant will close in March, a company spokesman told The Harbour Daily Ledger.",
+     [("indirect", "told", "The plant will close in March", True)]),
+    # a belief and a finding lead as a saying does
+    ("The tax will fail, most economists believe.", [("indirect", "believe", "The tax will fail", True)]),
+    ("Turnout fell in every ward, the survey found.", [("indirect", "found", "Turnout fell in every ward", True)]),
+    # a participle closing a noun phrase is no finding
+    ("The law bans PFAS, chemicals found in carpets.", []),
+])
+def test_quotes_patterns_lead_closing_its_sentence(text, expected):
+    assert claims_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a party and state after the name, then where it was said
+    ("“We have the votes,” said Senator Ann Roe (D-Maine) in an interview.",
+     [("direct", "said", "We have the votes", True)]),
+    # a role in lower case before the name
+    ('"The figures are wrong," columnist Dana Wu wrote in the Ledger.',
+     [("direct", "wrote", "The figures are wrong", True)]),
+    ("“We never saw the memo,” former treasurer Jo Park said.", [("direct", "said", "We never saw the memo", True)]),
+    # after a quotation closing on a question or a comma, any verb in the past attributes it
+    ("“Can the town afford it?” Councillor Reyes pressed.",
+     [("direct", "pressed", "Can the town afford it?", True)]),
+    # but not words quoted inside a sentence
+    ("The report says the river is “badly polluted” near the mill.",
+     [("indirect", "says", "the river is “badly polluted” near the mill", True)]),
+    ("The “Green Deal” plan stalled.", []),
+])
+def test_quotes_patterns_attribution_after_a_quotation(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_quotes_patterns_clause_closed_by_a_colon_attributes_the_quotation():
+    text = 'A spokesman for the mayor could only quip: "The calendar was full that day."'
+    assert sources_of([text]) == [("could only quip", "A spokesman for the mayor", "The calendar was full that day")]
+
+
+def test_quotes_patterns_gerund_after_a_closing_quotation_mark():
+    text = "The mayor insisted that the town had “turned the corner,” claiming that jobs were returning."
+    assert ("indirect", "claiming", "jobs were returning", True) in claims_of(text)
+
+
+def test_quotes_patterns_lead_holds_the_attributions_in_its_content():
+    # 'according to' the paper: what the mayor said is part of what the paper reported
+    text = "On Monday, the mayor said the plan was dead, according to the Ledger."
+    assert sources_of([text]) == [("according to", "the Ledger", "On Monday, the mayor said the plan was dead")]
+
+
+def test_quotes_patterns_passive_question_is_asked_by_its_agent():
+    text = "Reyes was asked by the moderator whether the plan would cost more."
+    assert sources_of([text]) == [("asked", "the moderator", "whether the plan would cost more")]
+
+
+def test_quotes_patterns_attribution_after_a_quotation_stays_in_its_sentence():
+    # the words after a scare quote run into the next sentence, whose cue is its own
+    text = "The council will “end” the levy. He told reporters it would stay."
+    assert claims_of(text) == [("indirect", "told", "it would stay", True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner or an addressee between the verb and what it speaks of
+    ("The mayor spoke briefly of her years on the council.",
+     [("indirect", "spoke briefly of", "her years on the council", False)]),
+    ("Reyes talked with The Daily Ledger about the harbour levy.",
+     [("indirect", "talked with The Daily Ledger about", "the harbour levy", False)]),
+])
+def test_quotes_patterns_speaking_of_a_topic(text, expected):
+    assert claims_of(text) == expected
+
+
+def test_quotes_patterns_according_to_after_a_short_subject_attributes_the_rest():
+    text = "Turnout, according to the clerk, has doubled since May."
+    assert sources_of([text]) == [("according to", "the clerk", "has doubled since May")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an exclamation in title case with its attribution is a quotation, not a title
+    ("“Happy New Year to All!,” the mayor tweeted.", [("direct", "tweeted", "Happy New Year to All!", True)]),
+    ("“The Art of the Deal,” the mayor said, is her favourite book.",
+     [("indirect", "said", "“The Art of the Deal,” the mayor said, is her favourite book", True)]),
+])
+def test_quotes_patterns_exclamation_in_title_case(text, expected):
+    assert claims_of(text) == expected

@@ -267,6 +267,38 @@ def test_quotes_continuations_are_marked(role_words):
         ("Nothing more to add here today", False)]
 
 
+def test_quotes_continuation_after_what_its_speaker_went_on_to_say(role_words):
+    paragraphs = ['"The roads are a mess," Smith said, noting that repairs were late. '
+                  '"We will fix every one of them this year."']
+    found, _ = find_attributions([Reading(t) for t in paragraphs], entities_in(paragraphs, [SMITH]), {}, "en",
+                                 role_words)
+    assert [(a.quote.text, a.continues, a.quote.speaker) for a in found] == [
+        ("The roads are a mess", False, "John Smith"), ("repairs were late", False, "John Smith"),
+        ("We will fix every one of them this year", True, "John Smith")]
+
+
+def test_quotes_quotation_after_reported_words_continues_their_speaker(role_words):
+    paragraphs = ['Smith said the ferry would run all winter. "We have the crew and the fuel for it."']
+    found, _ = find_attributions([Reading(t) for t in paragraphs], entities_in(paragraphs, [SMITH]), {}, "en",
+                                 role_words)
+    assert [(a.quote.text, a.continues, a.quote.speaker) for a in found] == [
+        ("the ferry would run all winter", False, "John Smith"),
+        ("We have the crew and the fuel for it", True, "John Smith")]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # a speaker the reader did not find in the headline, named in full further on
+    ("Harlow: The bridge must stay open.", [("Harlow", "The bridge must stay open", "Dana Harlow")]),
+    ("Photo: The bridge must stay open.", []),
+])
+def test_quotes_headline_speaker_named_later_in_the_article(headline, expected, role_words):
+    paragraphs = [headline, "Dana Harlow, the county engineer, spoke at the hearing."]
+    people = [("Dana Harlow", "PER", ["Dana Harlow"], None)]
+    found, _ = find_attributions([Reading(t) for t in paragraphs], entities_in(paragraphs, people), {}, "en",
+                                 role_words)
+    assert [(a.source and a.source.text, a.quote.text, a.quote.speaker) for a in found] == expected
+
+
 def test_quotes_speech_verbs_load_every_class():
     verbs = load_speech_verbs()
     assert {"speech", "telling", "belief", "gerund", "about", "stance", "state", "nominal", "raising",

@@ -89,6 +89,13 @@ def test_quotes_parsed_sentences_to_parse_are_those_that_may_attribute():
     assert picked == ["Cruz chided him."]
 
 
+def test_quotes_parsed_sentence_with_a_stance_is_parsed_for_its_source():
+    """'endorsed' is a stance the patterns read, but its subject is better read from a parse."""
+    text = "Trump said the crowd was huge. The mayor of the town endorsed him."
+    picked = [text[start:end] for start, end in sentences_to_parse(text)]
+    assert picked == ["The mayor of the town endorsed him."]
+
+
 @pytest.mark.slow
 def test_quotes_parsed_english_reader_parses_only_sentences_that_may_attribute():
     from storyline.understand.english import load_english_reader
@@ -133,3 +140,13 @@ def test_quotes_parsed_passive_subject_is_content_agent_is_source():
              ("mayor", "NOUN", "pobj", 4), (".", "PUNCT", "punct", 3)]
     found, _ = find_attributions([parsed_reading(text, parse)], [], {}, "en", {})
     assert [(a.cue.text, a.source.text, a.quote.text) for a in found] == [("downplayed", "the mayor", "The delay")]
+
+
+def test_quotes_parsed_passive_subject_of_a_question_is_who_was_asked():
+    text = "Reyes was asked by reporters about the budget."
+    parse = [("Reyes", "PROPN", "nsubjpass", 2), ("was", "AUX", "auxpass", 2), ("asked", "VERB", "ROOT", None),
+             ("by", "ADP", "agent", 2), ("reporters", "NOUN", "pobj", 3), ("about", "ADP", "prep", 2),
+             ("the", "DET", "det", 7), ("budget", "NOUN", "pobj", 5), (".", "PUNCT", "punct", 2)]
+    found, _ = find_attributions([parsed_reading(text, parse)], [person("Reyes", text)], {}, "en", {})
+    assert "Reyes" not in [a.quote.text for a in found]
+    assert [(a.source and a.source.text, a.quote.text) for a in found] == [("reporters", "about the budget")]
