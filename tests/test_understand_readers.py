@@ -6,7 +6,7 @@ from natasha.doc import DocSpan, DocToken
 from razdel import tokenize
 
 from storyline.understand.english import adapt_entity, truecase
-from storyline.understand.russian import person_name, plural_place, split_listed, unquoted
+from storyline.understand.russian import person_name, plural_place, split_listed, unquoted, with_surname_agreed
 
 
 def natasha_span(text, type="PER"):
@@ -54,6 +54,20 @@ def test_readers_russian_person_name_order(name, read):
     from natasha import MorphVocab, NamesExtractor
     vocab = MorphVocab()
     assert person_name(NamesExtractor(vocab), vocab, name) == read
+
+
+@pytest.mark.parametrize("name, agreed", [
+    ("Андрей Ромашкова", "Андрей Ромашков"),  # natasha read a feminine
+    ("Андрей Ромашковым", "Андрей Ромашков"),
+    ("Юлия Галямину", "Юлия Галямина"),
+    ("Мария Захарова", "Мария Захарова"),
+    ("Анна Лапина", "Анна Лапина"),
+    ("Барак Обамы", "Барак Обамы"),  # no Russian surname: left to the normaliser
+    ("Ромашкова", "Ромашкова"),  # no first name to tell the gender
+])
+def test_readers_russian_surname_agrees_with_the_first_name(name, agreed):
+    from natasha import MorphVocab
+    assert with_surname_agreed(name, MorphVocab()) == agreed
 
 
 @pytest.fixture(scope="module")

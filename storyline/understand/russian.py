@@ -409,10 +409,37 @@ def normalise(span, vocab, people) -> str:
         return inflect_head(span.tokens, vocab)
     span.normalize(vocab)
     if span.type == "PER":
-        return people(span.normal) or span.normal
+        name = with_surname_agreed(span.normal, vocab)
+        return people(name) or name
     if span.type == "LOC" and len(span.tokens) == 1:
         return plural_place(vocab, span.tokens[0].text) or span.normal
     return span.normal
+
+
+# A Russian surname declined, by the gender of the first name before it: masculine 'Лаврова',
+# 'Ромашковым' -> 'Лавров', 'Ромашков'; feminine 'Родиной', 'Галямину' -> 'Родина', 'Галямина'.
+# natasha inflects each word by the gender its tagger read, which for a surname it does not
+# know is often the other one ('Андрея Ромашкова' -> 'Андрей Ромашкова').
+DECLINED_SURNAME = {"masc": re.compile(r"(?P<stem>\w{2,}(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ом)"),
+                    "femn": re.compile(r"(?P<stem>\w{2,}(?:ов|ев|ёв|ин|ын))(?:ой|у)")}
+FEMININE_ENDING = {"masc": "", "femn": "а"}
+
+
+def with_surname_agreed(name: str, vocab) -> str:
+    """The name with its last word in the nominative of its first name's gender, where that
+    is a Russian surname ('-ов', '-ин' …) the first name's gender decides."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    genders = {gender for form in vocab(words[0]) if {"Name", "nomn"} <= form.tag.grammemes
+               for gender in ("masc", "femn") if gender in form.tag.grammemes}  # not 'Юлия' of 'Юлий'
+    if len(genders) != 1:
+        return name
+    gender = genders.pop()
+    declined = DECLINED_SURNAME[gender].fullmatch(words[-1])
+    if not declined:
+        return name
+    return " ".join(words[:-1] + [declined.group("stem") + FEMININE_ENDING[gender]])
 
 
 def plural_place(vocab, word: str) -> str | None:
