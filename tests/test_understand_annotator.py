@@ -221,3 +221,12 @@ def test_understand_hostile_input_is_bounded(annotate, language, body):
 def test_understand_other_scripts_give_no_entities(annotate):
     article = annotate(Article(id="x", source="test", body=("习近平在北京会见了普京。",)))
     assert article.entities == () and article.quotes == ()
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Визит Анджея Дуды в Москву отложен.", "Анджей Дуда"),  # a man's surname in '-а'
+    ("Иск Андрея Ромашкова отклонён судом.", "Андрей Ромашков"),  # not the feminine 'Ромашкова'
+])
+def test_understand_russian_declined_names_in_the_nominative(annotate, body, name):
+    article = annotate(Article(id="x", source="test", language="ru", body=(body,)))
+    assert name in {e.name for e in article.entities if e.type == "PER"}

@@ -409,7 +409,7 @@ def normalise(span, vocab, people) -> str:
         return inflect_head(span.tokens, vocab)
     span.normalize(vocab)
     if span.type == "PER":
-        name = with_surname_agreed(span.normal, vocab)
+        name = with_surname_agreed(with_surname_lemma(span, vocab), vocab)
         return people(name) or name
     if span.type == "LOC" and len(span.tokens) == 1:
         return plural_place(vocab, span.tokens[0].text) or span.normal
@@ -440,6 +440,21 @@ def with_surname_agreed(name: str, vocab) -> str:
     if not declined:
         return name
     return " ".join(words[:-1] + [declined.group("stem") + FEMININE_ENDING[gender]])
+
+
+def with_surname_lemma(span, vocab) -> str:
+    """The span's normal form, with a last word the normaliser left in the case of the first
+    ('Барака Обамы' -> 'Барак Обамы': a man's surname in '-а') in the dictionary's nominative
+    of that case's reading ('Обама')."""
+    words = span.normal.split()
+    case = span.tokens[0].feats.get("Case") if len(span.tokens) > 1 and span.tokens[0].feats else None
+    if len(words) < 2 or case in (None, "Nom") or words[-1] != span.tokens[-1].text:
+        return span.normal
+    forms = [form for form in vocab(words[-1]) if form.pos == "NOUN"]
+    if any(form.feats.get("Case") == "Nom" and form.feats.get("Number") == "Sing" for form in forms):
+        return span.normal  # it may be the nominative itself ('Малук'), the tagger's case aside
+    form = next((form for form in forms if form.feats.get("Case") == case), None)
+    return " ".join(words[:-1] + [recover_shape(form.normal, words[-1])]) if form else span.normal
 
 
 def plural_place(vocab, word: str) -> str | None:
