@@ -422,7 +422,7 @@ def normalise(span, vocab, people) -> str:
 # know is often the other one ('Андрея Ромашкова' -> 'Андрей Ромашкова').
 DECLINED_SURNAME = {"masc": re.compile(r"(?P<stem>\w{2,}(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ом)"),
                     "femn": re.compile(r"(?P<stem>\w{2,}(?:ов|ев|ёв|ин|ын))(?:ой|у)")}
-FEMININE_ENDING = {"masc": "", "femn": "а"}
+NOMINATIVE_ENDING = {"masc": "", "femn": "а"}
 
 
 def with_surname_agreed(name: str, vocab) -> str:
@@ -439,7 +439,7 @@ def with_surname_agreed(name: str, vocab) -> str:
     declined = DECLINED_SURNAME[gender].fullmatch(words[-1])
     if not declined:
         return name
-    return " ".join(words[:-1] + [declined.group("stem") + FEMININE_ENDING[gender]])
+    return " ".join(words[:-1] + [declined.group("stem") + NOMINATIVE_ENDING[gender]])
 
 
 def with_surname_lemma(span, vocab) -> str:
