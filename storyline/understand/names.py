@@ -221,14 +221,14 @@ def city_groups() -> list[tuple[Known, list[str]]]:
 # only, as cities are: 'Virginia' and 'Indiana' are people's names too. A state named as a
 # country keeps that name for the country ('Georgia' / 'Грузия'); its Russian name is its own
 # ('Джорджия' / 'Georgia (US state)'). States the locale has no Russian name for are left out.
-def state_groups(countries: dict) -> list[tuple[Known, list[str]]]:
+def state_groups(known: dict) -> list[tuple[Known, list[str]]]:
     russian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
     groups = []
     for state in pycountry.subdivisions.get(country_code="US"):
         ru = russian.gettext(state.name)
         if state.type not in ("State", "District") or ru == state.name:
             continue
-        if name_key(state.name) in countries:
+        if name_key(state.name) in known:
             groups.append((Known("LOC", f"{state.name} (US state)", ru), [ru]))
         else:
             groups.append((Known("LOC", state.name, ru), [state.name, ru]))
