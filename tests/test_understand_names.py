@@ -313,6 +313,13 @@ def test_names_german_z_is_also_read_as_ts(name, read):
     assert names.german_z_forms(name) == (names.sound_forms(read),)
 
 
+def test_names_soft_g_is_also_read_as_french_and_english_say_it():
+    assert names.soft_g_forms("Julian Assange") == (names.sound_forms("Julian Assanжe"),
+                                                     names.sound_forms("Julian Assanджe"))
+    assert names.soft_g_forms("Greg Abbott") == ()  # no 'g' before 'e', 'i' or 'y'
+    assert names.soft_g_forms("Джулиан Ассанж") == ()
+
+
 @pytest.mark.parametrize("name", ["Jarosław Kaczyński", "Bogdan Szyszko", "Adam Dzierżanowski", "Мартин Шульц",
                                   "Asia Bibi"])
 def test_names_german_z_leaves_slavic_letters_and_cyrillic_alone(name):

@@ -564,6 +564,20 @@ def german_z_forms(name: str) -> tuple[tuple[str, ...], ...]:
     return (sound_forms(GERMAN_Z.sub(lambda m: "Ц" if m.group()[-1] == "Z" else "ц", name)),)
 
 
+# A 'g' before 'e', 'i' or 'y', which French says as 'ж' ('Assange' / 'Ассанж', 'Gérard' /
+# 'Жерар') and English as 'дж' ('Roger' / 'Роджер', 'Gillian' / 'Джиллиан'), where the sounds
+# above read it as 'г' ('Gerhard' / 'Герхард').
+SOFT_G = re.compile(r"[gG](?=[eiyéè])")
+
+
+def soft_g_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The sounds of a Latin-script name with each soft 'g' read as French and as English say it."""
+    if has_cyrillic(name) or not SOFT_G.search(name):
+        return ()
+    return tuple(sound_forms(SOFT_G.sub(lambda m, said=said: said if m.group() == "g" else said.capitalize(), name))
+                 for said in ("ж", "дж"))
+
+
 # Roman numerals typed with Cyrillic letters of the same look ('Бенедикт ХVІ', 'Николай ІІ').
 ROMAN = re.compile(r"(?<!\w)[IVXLCDMІХСМ]{2,}(?!\w)")
 ROMAN_LOOKALIKES = str.maketrans("ІХСМ", "IXCM")
