@@ -61,9 +61,27 @@ def body_of(lines):
     ("Наш сайт использует файлы cookie, чтобы улучшить работу сайта.", "chrome"),
     ("Регистрация пройдена успешно! Перейдите по ссылке из письма", "chrome"),
     ("Сайт функционирует при финансовой поддержке фонда развития печати.", "rights"),
+    ("Сейчас вы просматриваете новость «Мост закрыли». Другие новости читайте в разделе «Город».", "chrome"),
+    ("Заметили ошибку?", "chrome"),
 ])
 def test_lines_furniture_kind(line, kind):
     assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Если вы заметили ошибку, выделите её мышкой и нажмите Ctrl+Enter, чтобы сообщить об этом редакции.",
+     [("Если вы заметили ошибку, выделите её мышкой и нажмите Ctrl+Enter, чтобы сообщить об этом редакции.",
+       "chrome")]),
+    # run into the text of a page that lost its line breaks, before or after it
+    ("Причины пока не установлены. Выделите фрагмент с текстом ошибки и нажмите Ctrl+Enter",
+     [("Причины пока не установлены.", "text"), ("Выделите фрагмент с текстом ошибки и нажмите Ctrl+Enter", "chrome")]),
+    ("If you see a typo, highlight it and press Ctrl+Enter Police closed the bridge on Monday.",
+     [("If you see a typo, highlight it and press Ctrl+Enter", "chrome"), ("Police closed the bridge on Monday.", "text")]),
+    ("To send a message, press Ctrl+Enter in the chat window, the developers said.",
+     [("To send a message, press Ctrl+Enter in the chat window, the developers said.", "text")]),
+])
+def test_lines_prompts_to_report_a_typo_are_chrome(text, pieces):
+    assert [(line.text, line.kind) for line in split_lines(text)] == pieces
 
 
 @pytest.mark.parametrize("text, script", [

@@ -53,6 +53,8 @@ def test_registry_same_person_across_scripts_and_forms(book):
     ("Julian Assange", "Джулиан Ассанж"),  # a soft 'g' said as French says it
     ("Roger Federer", "Роджер Федерер"),  # and as English says it
     ("Gerhard Schröder", "Герхард Шрёдер"),  # a hard one still 'г'
+    ("Tim Vance", "Тим Вэнс"),  # a soft 'c' is 'с'
+    ("Marcel Ciolacu", "Марсель Чолаку"),  # and a Romanian one still 'ч'
 ])
 def test_registry_person_across_scripts_in_either_order(book, latin, cyrillic):
     for first, second in ((latin, cyrillic), (cyrillic, latin)):

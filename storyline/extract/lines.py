@@ -47,6 +47,10 @@ SIGNED = re.compile(r"(?<=[.!?…\"”»])\s+(?:--|—|–)\s*[A-ZА-ЯЁ][\w.'�
 TRUNCATED = re.compile(r"\w ?(\.\.\.|…)$")
 WORD = re.compile(r"\w+")
 POST_SIGNATURE = re.compile(r"^[—–-]?\s*[^()]{1,60}\(@\w{1,30}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+# A sentence asking to select a typo and press Ctrl+Enter, to its end ('Если вы заметили
+# ошибку, выделите её и нажмите Ctrl+Enter, чтобы сообщить редакции.', '… или Отправить ошибку').
+TYPO_PROMPT = re.compile(r"(?:^|(?<=[.!?…»\"”]))[^.!?…]*?\b(?:выдел|select|highlight)\w*[^.!?…]*?"
+                           r"\bctrl\s*\+\s*enter\b(?:,?\s+(?:чтобы|или|to|or)\b[^.!?…]*)?[.!]?", re.IGNORECASE)
 TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 CLOCK_OR_DATE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -207,7 +211,7 @@ def split_lines(text: str, markup: bool = False) -> list[Line]:
     With `markup`, tags left in scraped text are dropped, and a line that was mostly tags
     (an embed code) is furniture."""
     lines = []
-    for raw in text.splitlines():
+    for raw, prompt in (piece for line in text.splitlines() for piece in prompt_apart(line)):
         stripped = " ".join(raw.split())
         code = False
         if markup and "<" in stripped:
@@ -215,12 +219,23 @@ def split_lines(text: str, markup: bool = False) -> list[Line]:
         if not stripped:
             continue
         bare = BULLET.sub("", stripped)
-        kind = "code" if code else furniture_kind(bare) or "text"
+        kind = "code" if code else "chrome" if prompt else furniture_kind(bare) or "text"
         lines.append(Line(index=len(lines), text=bare, kind=kind, script=script_of(bare),
                           words=count_words(bare),
                           bulleted=bare != stripped, sentence_like=ends_sentence(bare),
                           title_cased=title_case(bare)))
     return mark_links(mark_embeds(mark_captions(count_repeats(lines))))
+
+
+def prompt_apart(line: str) -> list[tuple[str, bool]]:
+    """The line in pieces, each with whether it is a prompt to report a typo: the prompt may
+    be a line of its own, or run into the article's text where the page lost its line
+    breaks ('… не установлены. Выделите фрагмент с текстом ошибки и нажмите Ctrl+Enter')."""
+    match = TYPO_PROMPT.search(line)
+    if not match:
+        return [(line, False)]
+    pieces = [(line[:match.start()], False), (match.group(), True), (line[match.end():], False)]
+    return [(text, prompt) for text, prompt in pieces if text.strip()]
 
 
 def strip_tags(line: str) -> tuple[str, bool]:

@@ -127,10 +127,68 @@ def names_of(book: NameBook, type: str, name: str) -> Names:
     if known:
         return Names(en=known.en, ru=known.ru)
     if CYRILLIC.search(name):
-        return Names(en=to_latin(book, name, type == "PER"), ru=name)
+        said = None if type == "PER" else said_in_english(book, name)
+        return Names(en=said or to_latin(book, name, type == "PER"), ru=name)
     if type != "PER" and has_common_words(book, name):
         return Names(en=name)  # translated in Russian, not spelled: unknown rather than gibberish
     return Names(en=name, ru=to_cyrillic(book, name, type == "PER"))
+
+
+# Russian adjective endings: an adjective stands before its noun, as in English.
+ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ых|их|ую|юю)$")
+# A noun's genitive plural ending ('министров', 'судей'): its complement is said in the plural.
+GENITIVE_PLURAL = re.compile(r"(?:ов|ев|ей)$")
+ENGLISH_ADJECTIVES = {"europe": "European"}
+
+
+def said_in_english(book: NameBook, name: str) -> str | None:
+    """A Russian name of an organisation or place said in English, where each of its words is an
+    institution word or a known place, one of them at least an institution word: 'Верховный суд
+    Пакистана' -> 'Supreme Court of Pakistan'. Russian puts an adjective before its noun as
+    English does, and a noun's complements after it in the genitive, which English joins with
+    'of'. None where a word is neither."""
+    said, institution, after_noun = [], False, False
+    places = place_names(book)
+    for word in name.split():
+        known = lookup(book, word, "LOC")
+        concepts = ("@" + slug(known.en),) if known else concept_of(book.concepts, word)
+        place = concepts[:1] != () and concepts[0] in places
+        if not place and not (concepts and all(concept[:1] == "=" for concept in concepts)):
+            return None
+        noun = not ADJECTIVE_ENDING.search(word.lower())
+        if place and not noun:  # 'Пакистанский': English says a country's adjective, which the book lacks
+            return None
+        english = with_article(places[concepts[0]]) if place else english_words(
+            [concept[1:] for concept in concepts], noun, plural=after_noun and bool(GENITIVE_PLURAL.search(word)))
+        said.append("of " + english if after_noun else english)
+        institution = institution or not place
+        after_noun = noun  # a complement opens after a noun, and runs to its own noun
+    return " ".join(said) if institution else None
+
+
+# Places English names with 'the': 'the United States', 'the Czech Republic', 'the Netherlands'.
+WITH_THE = re.compile(r"^United |\b(?:Republic|Kingdom|States|Emirates|Islands|Netherlands|Philippines|Bahamas|"
+                      r"Maldives|Seychelles|Comoros|Gambia)$")
+
+
+def with_article(place: str) -> str:
+    return "the " + place if WITH_THE.search(place) else place
+
+
+@functools.cache
+def place_names(book: NameBook) -> dict[str, str]:
+    """The English names of the places that concepts name: '@pakistan' -> 'Pakistan'."""
+    return {"@" + slug(entry.en): entry.en for entry in book.known.values() if entry.type == "LOC"}
+
+
+def english_words(words: list[str], noun: bool, plural: bool) -> str:
+    """Concepts as English words, capitalised: those before the last (or all of an adjective)
+    in their adjective form ('Еврокомиссия' -> European Commission)."""
+    last = len(words) - 1
+    words = [ENGLISH_ADJECTIVES.get(w, w) if k < last or not noun else w for k, w in enumerate(words)]
+    if plural and not words[-1].endswith("s"):
+        words[-1] += "s"
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def has_common_words(book: NameBook, name: str) -> bool:
@@ -565,17 +623,21 @@ def german_z_forms(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 # A 'g' before 'e', 'i' or 'y', which French says as 'ж' ('Assange' / 'Ассанж', 'Gérard' /
-# 'Жерар') and English as 'дж' ('Roger' / 'Роджер', 'Gillian' / 'Джиллиан'), where the sounds
-# above read it as 'г' ('Gerhard' / 'Герхард').
-SOFT_G = re.compile(r"[gG](?=[eiyéè])")
+# 'Жерар') and English as 'дж' ('Roger' / 'Роджер', 'Gillian' / 'Джиллиан'), and a 'c' ending
+# a word in '-ce', which both say as 'с' ('Pence' / 'Пенс', 'Maurice' / 'Морис'), where the
+# sounds above read them as 'г' and 'к' ('Gerhard' / 'Герхард'). Only at the end for the 'c':
+# inside a word the Slavic 'c' is 'ц' ('Slovenci'), which is one class with 'к' there.
+SOFT = ((re.compile(r"[gG](?=[eiyéè])"), ("ж", "дж")),
+        (re.compile(r"c(?=e\b)"), ("s",)))  # an 'с' would be read as the Latin 'c' it looks like
 
 
-def soft_g_forms(name: str) -> tuple[tuple[str, ...], ...]:
-    """The sounds of a Latin-script name with each soft 'g' read as French and as English say it."""
-    if has_cyrillic(name) or not SOFT_G.search(name):
+def soft_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The sounds of a Latin-script name with its soft 'g' or its soft 'c' read as French and as
+    English say them."""
+    if has_cyrillic(name):
         return ()
-    return tuple(sound_forms(SOFT_G.sub(lambda m, said=said: said if m.group() == "g" else said.capitalize(), name))
-                 for said in ("ж", "дж"))
+    return tuple(sound_forms(soft.sub(lambda m, said=said: said if m.group().islower() else said.capitalize(), name))
+                 for soft, sounds in SOFT if soft.search(name) for said in sounds)
 
 
 # Roman numerals typed with Cyrillic letters of the same look ('Бенедикт ХVІ', 'Николай ІІ').

@@ -40,7 +40,7 @@ from itertools import combinations
 from rapidfuzz.distance import JaroWinkler
 
 from .names import (Known, NameBook, acronym_forms, canonical_id, concept_keys, first_name_forms, german_z_forms,
-                    names_of, recognise, romance_j_forms, skeleton, soft_g_forms, sound_forms)
+                    names_of, recognise, romance_j_forms, skeleton, soft_forms, sound_forms)
 
 # Shortest sound skeleton a one-word name needs to join a longer name it is part
 # of ('Bibi' -> 'Asia Bibi'); shorter ones ('Ali', 'Ян') stay on their own.
@@ -158,13 +158,13 @@ class Registry:
     def other_forms(self, type: str, name: str) -> tuple:
         """Keys a name is also found under: a person's name with a Romance 'J' read as 'Ж'
         ('José' / 'Жозе'), with its first name as the other script spells it ('Джеймс' /
-        'James'), with a German 'z' read as 'ц' ('Merz' / 'Мерц'), with a soft 'g' read as 'ж' or
-        'дж' ('Assange' / 'Ассанж'); an organisation's or place's acronyms ('SN' for 'Sąd Najwyższy',
+        'James'), with a German 'z' read as 'ц' ('Merz' / 'Мерц'), with a soft 'g' or 'c' read as 'ж', 'дж'
+        or 'с' ('Assange' / 'Ассанж', 'Pence' / 'Пенс'); an organisation's or place's acronyms ('SN' for 'Sąd Najwyższy',
         'МИД Франции' for 'Министерство иностранных дел Франции')."""
         if type == "PER":
             if names_two_people(name):
                 return ()
-            return romance_j_forms(name) + first_name_forms(self.book, name) + german_z_forms(name) + soft_g_forms(name)
+            return romance_j_forms(name) + first_name_forms(self.book, name) + german_z_forms(name) + soft_forms(name)
         return acronym_forms(self.book, name)
 
     def sound_of(self, type: str, name: str) -> tuple:
