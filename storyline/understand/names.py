@@ -152,7 +152,7 @@ def said_in_english(book: NameBook, name: str) -> str | None:
     for word in name.split():
         known = lookup(book, word, "LOC")
         concepts = ("@" + slug(known.en),) if known else concept_of(book.concepts, word)
-        place = concepts[:1] != () and concepts[0] in places
+        place = bool(concepts) and concepts[0] in places
         if not place and not (concepts and all(concept[:1] == "=" for concept in concepts)):
             return None
         noun = not ADJECTIVE_ENDING.search(word.lower())
